@@ -1,0 +1,108 @@
+"""What checks take and give: the typed submission, the context, the check unit and its findings.
+
+A check is a pure function of (Submission, CheckContext): no files, no database, no clock (today
+comes in the context), no settings globals. Findings carry their evidence and legal basis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from extractors.forms import FormSpec, load_forms
+from extractors.model import Document, DocumentKind
+from extractors.outline import Outline, load_outlines
+
+
+class Severity(StrEnum):
+    """How much a finding weighs for the package (the contract's four levels)."""
+
+    BLOCKER = "blocker"
+    MAJOR = "major"
+    MINOR = "minor"
+    INFO = "info"
+
+
+class Stage(StrEnum):
+    """Which procedure the package belongs to (`submission.stage`)."""
+
+    APPLICATION = "application"
+    ACCEPTANCE = "acceptance"
+    ANNUAL = "annual"
+    CHANGE = "change"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a finding can be seen: document, 1-based page (None without pages) and quoted text."""
+
+    document: str
+    page: int | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measured quantity against its limit, e.g. 623 字 against 500."""
+
+    value: float
+    limit: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a reviewer should look at, with what shows it and the article it rests on."""
+
+    rule: str
+    severity: Severity
+    document: str | None
+    subject: str
+    message: str
+    basis: str
+    evidence: tuple[Evidence, ...] = ()
+    measure: Measure | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One package: its documents (readable or not), its stage and the park it is about."""
+
+    documents: tuple[Document, ...]
+    stage: Stage = Stage.UNKNOWN
+    park: str | None = None
+
+    def of_kind(self, kind: DocumentKind) -> list[Document]:
+        """The documents classified as this kind."""
+        return [d for d in self.documents if d.kind == kind]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a check may consult besides the submission: the date and the rule data."""
+
+    today: date
+    outlines: tuple[Outline, ...] = field(default_factory=load_outlines)
+    forms: tuple[FormSpec, ...] = field(default_factory=load_forms)
+
+    def outline(self, outline_id: str) -> Outline | None:
+        """The outline with this id."""
+        return next((o for o in self.outlines if o.id == outline_id), None)
+
+    def form(self, kind: DocumentKind) -> FormSpec | None:
+        """The form spec of this document kind."""
+        return next((f for f in self.forms if f.kind == kind), None)
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: stable id, default severity, the article it enforces, what it does."""
+
+    id: str
+    severity: Severity
+    basis: str
+    summary: str
+    run: Callable[[Submission, CheckContext], Iterator[Finding]]

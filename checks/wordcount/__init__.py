@@ -1,0 +1,1 @@
+"""Checks of the word limits printed in the forms (附件2, 附件4)."""

@@ -1,0 +1,1 @@
+"""The corpus of past submissions: persistence, search, similarity, and the sample generator."""
