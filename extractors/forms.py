@@ -79,7 +79,9 @@ def _rows(blocks: Sequence[Block]) -> list[_Row]:
     rows: list[_Row] = []
     for block in blocks:
         if isinstance(block, Table):
-            rows.extend(_Row(tuple(c.text for c in row), block.page) for row in block.rows() if row)
+            rows.extend(
+                _Row(tuple(c.text for c in row), block.page_of_row(r)) for r, row in enumerate(block.rows()) if row
+            )
         else:
             rows.append(_Row((block.text,), block.page))
     return rows
@@ -99,8 +101,20 @@ def _split_label(cell: str, spec: FieldSpec) -> str | None:
     if _norm(cell) == label:
         return ""
     if spec.layout in ("inline", "below") and norm.startswith(label):
-        return cell.strip()[len(cell.strip()) - len(norm) + len(label) :] if len(norm) > len(label) else ""
+        return _after(strip_numbering(cell), label)
     return None
+
+
+def _after(cell: str, label: str) -> str:
+    """The text of a cell after its label, matching the label over the spaces people type into it."""
+    position = 0
+    for char in label:
+        while position < len(cell) and cell[position].isspace():
+            position += 1
+        if position >= len(cell) or compact(cell[position]) != char:
+            return ""
+        position += 1
+    return cell[position:].strip()
 
 
 def parse_form(blocks: Sequence[Block], spec: FormSpec) -> tuple[FormField, ...]:
@@ -117,7 +131,8 @@ def parse_form(blocks: Sequence[Block], spec: FormSpec) -> tuple[FormField, ...]
                 if rest is None:
                     continue
                 value = _value(rows, r, k, rest, field_spec, labels)
-                found[field_spec.id] = FormField(field_spec.id, field_spec.display, value, row.page)
+                page = rows[r + 1].page if field_spec.layout == "below" and not rest and r + 1 < len(rows) else row.page
+                found[field_spec.id] = FormField(field_spec.id, field_spec.display, value, page)
                 break
     return tuple(found[f.id] for f in spec.fields if f.id in found)
 

@@ -67,6 +67,11 @@ class Table:
     n_cols: int
     page: int | None = None
     end_page: int | None = None
+    row_pages: tuple[int, ...] = ()  # the page of each row, for tables stitched across pages
+
+    def page_of_row(self, row: int) -> int | None:
+        """The page a row is printed on (the table's first page when rows were not tracked)."""
+        return self.row_pages[row] if row < len(self.row_pages) else self.page
 
     def grid(self) -> list[list[TableCell | None]]:
         """Every grid slot mapped to the (possibly merged) cell covering it."""

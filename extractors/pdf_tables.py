@@ -68,15 +68,27 @@ def read_tables(page, number: int) -> list[PageTable]:
         if len(tops) < 1 or len(xs) < 1 or not any(cell.text for cell in cells):
             continue
         right = max(c[2] for c in boxes)
-        built = Table(cells=tuple(cells), n_rows=len(tops), n_cols=len(xs), page=number, end_page=number)
+        built = Table(
+            cells=tuple(cells), n_rows=len(tops), n_cols=len(xs), page=number, end_page=number,
+            row_pages=(number,) * len(tops),
+        )
         found.append(PageTable(built, number, tuple(table.bbox), (*xs, round(right, 1)), float(page.height)))
     return found
 
 
-def _same_columns(a: PageTable, b: PageTable) -> bool:
-    return len(a.col_edges) == len(b.col_edges) and all(
-        abs(x - y) <= _TOLERANCE for x, y in zip(a.col_edges, b.col_edges, strict=True)
-    )
+def _edge_map(first: tuple[float, ...], second: tuple[float, ...]) -> list[int] | None:
+    """Where each column edge of `second` lies among `first`'s, if it continues the same table.
+
+    A continuation may show fewer edges than the table it continues (its rows merge columns the
+    first page's rows split), but never an edge the first page lacks, and the outer edges agree.
+    """
+    mapped = []
+    for x in second:
+        index = next((i for i, y in enumerate(first) if abs(x - y) <= _TOLERANCE), None)
+        if index is None:
+            return None
+        mapped.append(index)
+    return mapped if mapped and mapped[0] == 0 and mapped[-1] == len(first) - 1 else None
 
 
 def stitch_tables(tables: list[PageTable]) -> list[tuple[float, int, Table]]:
@@ -84,49 +96,77 @@ def stitch_tables(tables: list[PageTable]) -> list[tuple[float, int, Table]]:
     merged: list[PageTable] = []
     for item in tables:
         last = merged[-1] if merged else None
+        mapping = _edge_map(last.col_edges, item.col_edges) if last is not None else None
         if (
             last is not None
+            and mapping is not None
             and item.page == (last.table.end_page or last.page) + 1
             and last.at_page_bottom
             and item.at_page_top
-            and _same_columns(last, item)
         ):
             merged[-1] = PageTable(
-                _append(last.table, item.table, item.page), last.page, last.bbox, last.col_edges, last.page_height
+                _append(last.table, _on_grid(item.table, mapping), item.page),
+                last.page, last.bbox, last.col_edges, last.page_height,
             )
         else:
             merged.append(item)
     return [(t.bbox[1], t.page, t.table) for t in merged]
 
 
-def _append(first: Table, second: Table, page: int) -> Table:
+def _on_grid(table: Table, mapping: list[int]) -> list[TableCell]:
+    """The continuation's cells placed on the first table's columns."""
+    return [
+        TableCell(c.text, c.row, mapping[c.col], c.row_span, mapping[c.col + c.col_span] - mapping[c.col])
+        for c in table.cells
+    ]
+
+
+def _row(cells: list[TableCell], row: int) -> list[TableCell]:
+    """The distinct cells covering one row, left to right."""
+    return sorted((c for c in cells if c.row <= row < c.row + c.row_span), key=lambda c: c.col)
+
+
+def _append(first: Table, second: list[TableCell], page: int) -> Table:
     """Rows of `second` below `first`, without a repeated header and with a cut row rejoined."""
-    second_rows = second.text_rows()
-    skip = 0
-    first_rows = first.text_rows()
-    if second_rows and first_rows and second_rows[0] == first_rows[0]:
-        skip = 1  # the header row repeated on the new page
     cells = list(first.cells)
-    offset = first.n_rows - skip
-    continuation = second_rows[skip] if len(second_rows) > skip else None
-    if continuation and not continuation[0].strip() and first_rows and first_rows[-1][0].strip():
-        # A row cut at the page break: its first cell (序号/名称) stays on the first page.
-        cells = _rejoin_row(cells, first.n_rows - 1, continuation)
-        skip += 1
-        offset -= 1
-    for cell in second.cells:
-        if cell.row >= skip:
-            cells.append(TableCell(cell.text, cell.row + offset, cell.col, cell.row_span, cell.col_span))
-    n_rows = first.n_rows + second.n_rows - skip
-    return Table(cells=tuple(cells), n_rows=n_rows, n_cols=first.n_cols, page=first.page, end_page=page)
+    last = _row(cells, first.n_rows - 1)
+    top = 0
+    if [c.text for c in _row(second, 0)] == [c.text for c in _row(cells, 0)]:
+        top = 1  # the header row repeated on the new page
+    head = _row(second, top)
+    if _is_cut_row(last, head):
+        cells = _rejoin(cells, last, head)
+        top += 1
+    offset = first.n_rows - top
+    cells += [TableCell(c.text, c.row + offset, c.col, c.row_span, c.col_span) for c in second if c.row >= top]
+    n_rows = max((c.row + c.row_span for c in cells), default=0)
+    row_pages = first.row_pages + (page,) * (n_rows - first.n_rows)
+    return Table(
+        cells=tuple(cells), n_rows=n_rows, n_cols=first.n_cols, page=first.page, end_page=page, row_pages=row_pages
+    )
 
 
-def _rejoin_row(cells: list[TableCell], row: int, continuation: list[str]) -> list[TableCell]:
-    result = []
-    for cell in cells:
-        if cell.row + cell.row_span - 1 == row and cell.col < len(continuation) and continuation[cell.col].strip():
-            cell = TableCell(
-                cell.text + continuation[cell.col].strip(), cell.row, cell.col, cell.row_span, cell.col_span
-            )
-        result.append(cell)
-    return result
+def _is_cut_row(last: list[TableCell], head: list[TableCell]) -> bool:
+    """A row the page break cut in two: the same cells as the last row, some left empty.
+
+    A new row starts with its first cell (序号, 名称) filled and fills at least as many cells;
+    the remainder of a cut row leaves cells empty whose first part was on the previous page.
+    Rows of equal structure are compared, so a full-width title row is never taken for one.
+    """
+    if not last or not head or [(c.col, c.col_span) for c in last] != [(c.col, c.col_span) for c in head]:
+        return False
+    if any(c.row_span > 1 for c in head):
+        return False
+    filled_last = sum(1 for c in last if c.text)
+    filled_head = sum(1 for c in head if c.text)
+    # An empty remainder (only the cell padding went over the break) is a cut row too.
+    return filled_head < filled_last or (not head[0].text and bool(last[0].text))
+
+
+def _rejoin(cells: list[TableCell], last: list[TableCell], head: list[TableCell]) -> list[TableCell]:
+    extra = {c.col: c.text for c in head if c.text}
+    targets = {id(c) for c in last if c.col in extra}
+    return [
+        TableCell(join_cjk(c.text + extra[c.col]), c.row, c.col, c.row_span, c.col_span) if id(c) in targets else c
+        for c in cells
+    ]

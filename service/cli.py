@@ -42,6 +42,41 @@ def review(paths: tuple[Path, ...], as_json: bool, today) -> None:
 
 
 @cli.command()
+@click.argument("out", required=False, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="按 eipcheck.review/1 格式输出 JSON。")
+def demo(out: Path | None, as_json: bool) -> None:
+    """生成示例材料包（实施方案、验收报告、验收申请表）并审查其 PDF 版本。"""
+    import shutil
+    import tempfile
+
+    from corpus.samples.fixtures import write_package
+
+    folder = out or Path(tempfile.mkdtemp(prefix="eipcheck-demo-"))
+    has_office = bool(shutil.which("soffice") or shutil.which("libreoffice"))
+    written = write_package(folder, pdf=has_office)
+    files = written.get("pdf") or written["docx"]
+    how = "PDF 由 LibreOffice 转换" if has_office else "未安装 LibreOffice，仅 DOCX"
+    click.echo(f"示例材料包已写入 {folder}（{how}）", err=True)
+    result = review_paths(files, today=date.today())
+    click.echo(to_json(result) if as_json else render(result))
+
+
+@cli.command(name="checks")
+def list_checks() -> None:
+    """列出全部审查规则（Markdown 表格，README 中的规则表由此生成）。"""
+    click.echo(checks_table())
+
+
+def checks_table() -> str:
+    """The README's table of checks, generated from the registry so it cannot drift."""
+    from checks import REGISTRY
+
+    rows = ["| 规则 id | 严重程度 | 依据 | 说明 |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{c.id}` | {c.severity.value} | {c.basis} | {c.summary} |" for c in REGISTRY]
+    return "\n".join(rows)
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:

@@ -1,0 +1,178 @@
+"""End to end on the sample package: kinds, outline mapping, TOC, Word numbering, a table across
+a page break, form fields, and exactly the seeded findings, for DOCX and for its LibreOffice PDF."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from corpus.samples.fixtures import TRUTH
+from extractors.model import Document, Table
+from extractors.reader import read_document
+
+FORMATS = ("docx", "pdf")
+
+
+def _read(path: Path, name: str | None = None) -> Document:
+    return read_document(path.read_bytes(), name or path.name)
+
+
+def _review_json(*paths: Path) -> tuple[int, dict]:
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", "review", "--json", "--today", "2024-10-08", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return done.returncode, json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("stem", ["实施方案", "验收报告"])
+def test_every_section_maps_onto_the_annex_outline(sample_package, fmt, stem):
+    document = _read(getattr(sample_package, fmt)[stem])
+    got = [(s.title.replace(" ", ""), s.outline) for s in document.sections]
+    expected = []
+    for title, outline in TRUTH.outlines[stem]:
+        expected.append((title.replace(" ", ""), outline))
+    if stem == "实施方案":
+        # Word automatic numbering: the text holds no number, the reader must render it.
+        numbers = iter(
+            [
+                "一、",
+                "（一）",
+                "（二）",
+                "二、",
+                "（一）",
+                "（二）",
+                "三、",
+                "（一）",
+                "（二）",
+                "四、",
+                "五、",
+                "六、",
+            ],
+        )
+        expected = [(next(numbers) + title, outline) for title, outline in expected]
+    assert got == expected
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_table_of_contents_is_not_taken_for_headings(sample_package, fmt):
+    document = _read(getattr(sample_package, fmt)["实施方案"])
+    titles = [s.title for s in document.sections]
+    assert len(titles) == len(set(titles)), "TOC entries would repeat every heading"
+    assert len(titles) == len(TRUTH.outlines["实施方案"])
+    assert all("..." not in t and "\t" not in t for t in titles)
+
+
+def test_pdf_pages_of_sections_follow_the_document(sample_package):
+    document = _read(sample_package.pdf["验收报告"])
+    pages = [s.page for s in document.sections]
+    assert pages == sorted(pages)
+    assert pages[0] >= 2  # the cover page holds no section
+    assert all(1 <= p <= document.pages for p in pages)
+
+
+def test_running_headers_and_page_numbers_are_removed(sample_package):
+    document = _read(sample_package.pdf["验收报告"])
+    texts = [b.text for b in document.raw.blocks if not isinstance(b, Table)]
+    assert not any(t.endswith("生态工业园区验收报告") and "临江" in t and len(t) < 25 for t in texts[3:])
+    assert not any(t.strip().isdigit() for t in texts)
+
+
+def test_indicator_table_across_a_page_break_is_one_table(sample_package):
+    docx_tables = [b for b in _read(sample_package.docx["验收报告"]).raw.blocks if isinstance(b, Table)]
+    pdf_tables = [b for b in _read(sample_package.pdf["验收报告"]).raw.blocks if isinstance(b, Table)]
+    assert len(docx_tables) == len(pdf_tables) == 1
+    docx_table, pdf_table = docx_tables[0], pdf_tables[0]
+    assert pdf_table.end_page > pdf_table.page, "the fixture table must cross a page break"
+    assert pdf_table.n_rows == docx_table.n_rows == 27  # header once + 26 indicators
+    assert [r[1] for r in pdf_table.text_rows()] == [r[1] for r in docx_table.text_rows()]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_document_kinds_come_from_content_not_file_names(sample_package, fmt, tmp_path):
+    for stem, kind in TRUTH.kinds.items():
+        source = getattr(sample_package, fmt)[stem]
+        misleading = tmp_path / f"附件{len(stem)}_实施方案.{fmt}"  # a file name that lies
+        misleading.write_bytes(source.read_bytes())
+        assert _read(misleading).kind == kind, stem
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_acceptance_form_fields_are_read_by_label(sample_package, fmt):
+    document = _read(getattr(sample_package, fmt)["验收申请表"])
+    values = {f.id: f.value for f in document.form_fields}
+    for field_id, value in TRUTH.form_values.items():
+        assert values.get(field_id) == value, field_id
+    assert "是□" in values["acceptance.chemical_park"] and "否☑" in values["acceptance.chemical_park"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_review_json_reports_exactly_the_seeded_findings(sample_package, fmt):
+    paths = list(getattr(sample_package, fmt).values())
+    code, review = _review_json(*paths)
+    assert code == 0
+    assert review["schema"] == "eipcheck.review/1"
+    assert review["submission"] == {"park": "临江经济技术开发区", "stage": "acceptance"}
+    kinds = {d["file"]: d["kind"] for d in review["documents"]}
+    got = sorted((f["rule"], kinds[f["document"]], f["subject"]) for f in review["findings"])
+    assert got == sorted((f.rule, f.kind, f.subject) for f in TRUTH.findings)
+    over = next(f for f in review["findings"] if f["rule"] == "wordcount.over_limit")
+    assert over["measure"] == {"value": 558, "limit": 500, "unit": "字"}
+    assert "558" in over["message"] and "500" in over["message"]
+    assert over["basis"] == "管理办法 附件4"
+    assert over["evidence"][0]["quote"].startswith("园区坚持以减污降碳协同增效")
+    missing = next(f for f in review["findings"] if f["rule"] == "outline.missing_section")
+    assert "碳排放与碳汇现状" in missing["message"] and missing["basis"] == "管理办法 附件3"
+    for document in review["documents"]:
+        assert set(document) >= {"file", "sha256", "kind", "pages", "chars", "sections"}
+        for section in document["sections"]:
+            assert set(section) >= {"outline", "title", "level", "page", "chars"}
+    assert review["facts"] == {
+        "indicators": [],
+        "projects": [],
+        "dates": {"approval_date": None, "application_date": None, "baseline_year": None},
+    }
+
+
+def test_pdf_evidence_names_the_page_where_the_text_is(sample_package):
+    _, review = _review_json(sample_package.pdf["验收申请表"])
+    evidence = review["findings"][0]["evidence"][0]
+    page = str(evidence["page"])
+    done = subprocess.run(
+        ["pdftotext", "-f", page, "-l", page, str(sample_package.pdf["验收申请表"]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert evidence["quote"][:12] in done.stdout.replace("\n", "")
+
+
+def test_a_zip_package_reviews_like_its_files(sample_package, tmp_path):
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in sample_package.docx.values():
+            handle.write(path, f"验收材料/{path.name}")
+    code, review = _review_json(archive)
+    assert code == 0
+    assert len(review["documents"]) == 3
+    assert {f["subject"] for f in review["findings"]} == {"report.1.4", "acceptance.highlights"}
+
+
+def test_human_summary_is_chinese_and_names_the_findings(sample_package):
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", "review", *map(str, sample_package.docx.values())],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0
+    assert "验收报告缺少提纲要求的“碳排放与碳汇现状”部分" in done.stdout
+    assert "共 558 字" in done.stdout
