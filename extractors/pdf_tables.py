@@ -69,7 +69,11 @@ def read_tables(page, number: int) -> list[PageTable]:
             continue
         right = max(c[2] for c in boxes)
         built = Table(
-            cells=tuple(cells), n_rows=len(tops), n_cols=len(xs), page=number, end_page=number,
+            cells=tuple(cells),
+            n_rows=len(tops),
+            n_cols=len(xs),
+            page=number,
+            end_page=number,
             row_pages=(number,) * len(tops),
         )
         found.append(PageTable(built, number, tuple(table.bbox), (*xs, round(right, 1)), float(page.height)))
@@ -106,7 +110,10 @@ def stitch_tables(tables: list[PageTable]) -> list[tuple[float, int, Table]]:
         ):
             merged[-1] = PageTable(
                 _append(last.table, _on_grid(item.table, mapping), item.page),
-                last.page, last.bbox, last.col_edges, last.page_height,
+                last.page,
+                last.bbox,
+                last.col_edges,
+                last.page_height,
             )
         else:
             merged.append(item)
