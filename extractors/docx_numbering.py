@@ -125,7 +125,7 @@ def _parse_level(lvl) -> Level:
         num_fmt=_val(lvl, "w:numFmt") or "decimal",
         lvl_text=_val(lvl, "w:lvlText") or "",
         restart=int(restart) if restart is not None else None,
-        legal=legal is not None and legal.get(qn("w:val"), "1") not in ("0", "false"),
+        legal=legal is not None and legal.get(qn("w:val"), "1") not in ("0", "false", "off"),
         suffix=_val(lvl, "w:suff") or "tab",
         style_id=_val(lvl, "w:pStyle"),
     )
@@ -185,15 +185,23 @@ class NumberingResolver:
     # -- finding the numPr that applies -------------------------------------------------------
 
     def _style_num_pr(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
-        """Walk the basedOn chain for the first numPr; returns (numId, ilvl, style that had it)."""
+        """Walk the basedOn chain for the first numId; returns (numId, ilvl, style that had the numId).
+
+        numId and ilvl inherit separately: a style whose numPr holds only an ilvl (“Heading 2” based
+        on a numbered “Heading 1”) takes the numId from further down the chain.
+        """
         seen: set[str] = set()
+        ilvl: int | None = None
         while style_id and style_id not in seen and style_id in self._styles:
             seen.add(style_id)
             style = self._styles[style_id]
             ppr = style.find(qn("w:pPr"))
             num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
             if num_pr is not None:
-                return _val(num_pr, "w:numId"), _int_or_none(_val(num_pr, "w:ilvl")), style_id
+                ilvl = ilvl if ilvl is not None else _int_or_none(_val(num_pr, "w:ilvl"))
+                num_id = _val(num_pr, "w:numId")
+                if num_id is not None:
+                    return num_id, ilvl, style_id
             style_id = _val(style, "w:basedOn")
         return None, None, None
 

@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterator
 
 import docx
+from docx.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
@@ -24,6 +25,10 @@ from extractors.model import RawDocument, Table, TableCell, TextBlock
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"^(?:toc|目录)\s*\d*$", re.IGNORECASE)
 _CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins"), qn("w:smartTag")}
+# python-docx's namespace map has no `mc` prefix, so qn("mc:Fallback") raises KeyError; spell it out.
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What python-docx raises reading a formatting attribute whose value is not in the schema.
+_BAD_VALUE = (InvalidXmlError, ValueError, TypeError)
 
 
 def read_docx(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDocument:
@@ -31,8 +36,14 @@ def read_docx(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDoc
     check_zip_safety(data, limits)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "word/document.xml" not in archive.namelist():
+            names = archive.namelist()
+            if "word/document.xml" not in names:
                 raise UnreadableDocument(Reason.UNSUPPORTED, "压缩包中没有 word/document.xml，不是 Word 文档")
+            if _is_strict(archive, names):
+                raise UnreadableDocument(
+                    Reason.UNSUPPORTED,
+                    "Word 文档为“Strict Open XML”格式，暂不支持，请在 Word 中另存为“Word 文档 (*.docx)”或 PDF",
+                )
         document = docx.Document(io.BytesIO(data))
     except UnreadableDocument:
         raise
@@ -57,10 +68,16 @@ class _BodyWalker:
         self._document = document
         self._limits = limits
         self._styles = {s.style_id: s for s in document.styles} if document.styles else {}
-        self._numbering = NumberingResolver(_numbering_element(document), document.styles.element)
         self._fields: list[str] = []  # instructions of the Word fields open at this point
         self._tables = 0
         self.warnings: list[str] = []
+        try:
+            self._numbering = NumberingResolver(_numbering_element(document), document.styles.element)
+        except (ValueError, TypeError):
+            # A numbering part with non-numeric ilvl/start values (hand-made or broken generators):
+            # the text is still worth reading, only without Word's automatic numbers.
+            self._numbering = NumberingResolver(None, document.styles.element)
+            self.warnings.append("Word 自动编号定义无法解析，标题编号未读取")
 
     def walk(self, parent) -> Iterator[TextBlock | Table]:
         for child in parent.iterchildren():
@@ -96,7 +113,7 @@ class _BodyWalker:
                 in_toc=in_toc,
             )
         for box in element.iter(qn("w:txbxContent")):
-            if any(a.tag == qn("mc:Fallback") for a in box.iterancestors()):
+            if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
                 continue  # the same text box again, for readers without DrawingML
             for inner in box.iter(qn("w:p")):
                 inner_text = Paragraph(inner, self._document.part).text
@@ -162,21 +179,37 @@ class _BodyWalker:
         return int(match.group(1)) if match else None
 
     def _bold(self, paragraph: Paragraph) -> bool:
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        if not runs:
+        try:
+            runs = [r for r in paragraph.runs if r.text.strip()]
+            if not runs:
+                return False
+            style_bold = _style_attr(paragraph, "bold")
+            return all((r.bold if r.bold is not None else style_bold) for r in runs)
+        except _BAD_VALUE:  # w:b w:val="maybe": formatting is a hint, not worth the document
             return False
-        style_bold = _style_attr(paragraph, "bold")
-        return all((r.bold if r.bold is not None else style_bold) for r in runs)
 
     def _size(self, paragraph: Paragraph) -> float | None:
-        for run in paragraph.runs:
-            if run.text.strip() and run.font.size is not None:
-                return run.font.size.pt
-        size = _style_attr(paragraph, "size")
-        return size.pt if size is not None else None
+        try:
+            for run in paragraph.runs:
+                if run.text.strip() and run.font.size is not None:
+                    return run.font.size.pt
+            size = _style_attr(paragraph, "size")
+            return size.pt if size is not None else None
+        except _BAD_VALUE:  # w:sz w:val="big"
+            return None
 
     def _table(self, element) -> Table:
         return _read_table(element, self._document.part, self._numbering)
+
+
+def _is_strict(archive: zipfile.ZipFile, names: list[str]) -> bool:
+    """ISO 29500 Strict DOCX names its parts with purl.oclc.org namespaces, which python-docx does not
+    know: it fails with a bare KeyError that would read as “damaged”. The package relationships say it.
+    """
+    if "_rels/.rels" not in names:
+        return False
+    head = archive.open("_rels/.rels").read(64 * 1024)
+    return b"purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" in head
 
 
 def _level_from_val(value: str | None) -> int | None:
@@ -225,12 +258,12 @@ def _read_table(element, part, numbering: NumberingResolver) -> Table:
     n_cols = 0
     rows = [tr for tr in element.iterchildren(qn("w:tr"))]
     for r, tr in enumerate(rows):
-        col = int(_val_of(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")) or 0)
+        col = _int_of(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), 0)
         for tc in tr.iter(qn("w:tc")):
             if next(tc.iterancestors(qn("w:tr"))) is not tr:
                 continue  # a nested table's cell: its text is already in the outer cell
             tcpr = tc.find(qn("w:tcPr"))
-            span = int(_val_of(tcpr.find(qn("w:gridSpan"))) or 1) if tcpr is not None else 1
+            span = _int_of(tcpr.find(qn("w:gridSpan")), 1) if tcpr is not None else 1
             vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
             if vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue" and col in open_vmerge:
                 index = open_vmerge[col]
@@ -249,3 +282,11 @@ def _read_table(element, part, numbering: NumberingResolver) -> Table:
 
 def _val_of(element) -> str | None:
     return element.get(qn("w:val")) if element is not None else None
+
+
+def _int_of(element, default: int) -> int:
+    """A grid count (gridSpan, gridBefore); a junk or absurd value falls back to the default
+    rather than failing the document or building a million-column grid.
+    """
+    value = _val_of(element)
+    return int(value) if value and value.isdigit() and 0 < int(value) <= 1000 else default

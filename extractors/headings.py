@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 _CN = "零〇一二三四五六七八九十百"
 _N = r"(?:[1-9]|[12]\d)"  # a section number: real reports do not reach chapter 30
-_UNIT = r"[%％‰万亿元吨年月日个倍千百公平立米亩顷天时度家项次座条]"
+# Units that start common heading words (平台, 公共, 项目, 条件, 时间) only count in full (平方, 公里).
+_UNIT = r"(?:[%％‰万亿元吨年月日千百米亩顷天度倍家次座]|个百分点|平方|公[里顷斤]|立方|小时)"
 # Order matters: the more specific pattern first (1.1.1 before 1.1 before 1.).
 _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^第\s*[{_CN}\d]+\s*章")),
-    ("part", re.compile(rf"^第\s*[{_CN}\d]+\s*[节部篇]")),
+    ("part", re.compile(rf"^第\s*[{_CN}\d]+\s*(?:部分|[节部篇])")),
     ("cn", re.compile(rf"^[{_CN}]+\s*[、.．]")),
     ("cn_paren", re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]")),
     ("arabic4", re.compile(rf"^{_N}[.．]{_N}[.．]{_N}[.．]{_N}(?![.．]?\d)")),
@@ -28,7 +29,8 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_half_paren", re.compile(r"^\d{1,2}\s*[）)]")),
     ("circled", re.compile(r"^[①-⑳]")),
 )
-_CAPTION = re.compile(r"^(?:附?表|图|附图|注|资料来源|数据来源)\s*[\d一二三四五六七八九十]*\s*[-—.－:：]?")
+# “表2-1 目标指标表”, “图3 生态工业链图”, “注：…”, but not “表面处理行业” or “注重源头减量”.
+_CAPTION = re.compile(r"^(?:(?:附?表|附?图)\s*[\d一二三四五六七八九十]+|(?:注|资料来源|数据来源)\s*[:：])")
 _SENTENCE_END = "。；;，,！？!?"
 
 

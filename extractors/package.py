@@ -80,6 +80,9 @@ def _is_package_zip(name: str, data: bytes) -> bool:
 
 
 def _bytes(name: str, data: bytes, limits: ReadLimits, depth: int) -> Iterator[InputFile]:
+    if name.lower().endswith(".zip") and not _is_package_zip(name, data):
+        yield InputFile(name, None, _not_a_zip(data))
+        return
     if not _is_package_zip(name, data):
         yield InputFile(name, data)
         return
@@ -92,10 +95,12 @@ def _bytes(name: str, data: bytes, limits: ReadLimits, depth: int) -> Iterator[I
     except UnreadableDocument as error:
         yield InputFile(name, None, error)
         return
+    taken = 0
     with archive:
         for member in sorted(archive.infolist(), key=lambda m: m.filename):
             if member.is_dir() or _skipped(member.filename):
                 continue
+            taken += 1
             member_name = _decode_name(member)
             inner = f"{name}/{member_name}"
             if _escapes(member_name):
@@ -110,6 +115,21 @@ def _bytes(name: str, data: bytes, limits: ReadLimits, depth: int) -> Iterator[I
                 yield InputFile(inner, None, UnreadableDocument(Reason.CORRUPT, f"压缩包成员无法读取（{exc}）"))
                 continue
             yield from _bytes(inner, payload, limits, depth + 1)
+    if not taken:  # an archive of folders only must not vanish from the package without a word
+        yield InputFile(
+            name, None, UnreadableDocument(Reason.EMPTY, "压缩包中没有可审查的文件（只有文件夹或系统文件）")
+        )
+
+
+def _not_a_zip(data: bytes) -> UnreadableDocument:
+    """Why a .zip that does not open like one cannot be unpacked. Without this it would reach the
+    document reader and be called an “unsupported file type (.zip)”.
+    """
+    if not data:
+        return UnreadableDocument(Reason.EMPTY, "文件为空（0 字节）")
+    if data[:4] == b"PK\x05\x06":  # end-of-archive record first: a valid zip with no members
+        return UnreadableDocument(Reason.EMPTY, "压缩包中没有文件")
+    return UnreadableDocument(Reason.CORRUPT, "压缩文件已损坏（不是有效的 zip 格式）")
 
 
 def _decode_name(member) -> str:

@@ -60,28 +60,36 @@ def read_pdf(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDocu
         tables: list[PageTable] = []
         heights: dict[int, float] = {}
         without_text: list[int] = []
+        failed: list[int] = []
         warnings: list[str] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 heights[number] = float(page.height)
                 page_tables = read_tables(page, number)
                 page_lines = _page_lines(page, number, [t.bbox for t in page_tables])
+                has_images = bool(page.images)
             except Exception as exc:  # one malformed page must not cost the others
                 warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
-                page_tables, page_lines = [], []
+                failed.append(number)
+                continue
             finally:
                 page.close()
-            if not page_lines and not page_tables:
-                without_text.append(number)
+            if not page_lines and not page_tables and has_images:
+                without_text.append(number)  # a scan; a page with neither text nor images is just blank
             lines.extend(page_lines)
             tables.extend(page_tables)
+    if len(failed) == n_pages:
+        # Not a scan: every page broke the parser, so say “damaged” rather than “needs OCR”.
+        raise UnreadableDocument(Reason.CORRUPT, f"PDF 文件已损坏，{n_pages} 页均无法解析")
     lines = _drop_running_lines(lines, heights, n_pages)
     blocks = _merge_in_reading_order(_paragraphs(lines), stitch_tables(tables))
     cid_share = _cid_share(blocks)
     if cid_share > 0.3:
         warnings.append("PDF 字体缺少 Unicode 映射，大部分文字无法识别（需 OCR）")
     if without_text:
-        warnings.append(f"{len(without_text)} 页没有文字层（可能是扫描件）")
+        # Name the pages: a reviewer must know which pages (a scanned seal page, a scanned table)
+        # went unreviewed, not only how many.
+        warnings.append(f"{_page_list(without_text)}没有文字层（可能是扫描件），这些页的内容未审查")
     return RawDocument(
         file=file,
         sha256=sha256,
@@ -91,6 +99,19 @@ def read_pdf(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDocu
         pages_without_text=tuple(without_text),
         warnings=tuple(warnings),
     )
+
+
+def _page_list(pages: list[int], shown: int = 20) -> str:
+    """“第 3、7–9 页” (consecutive pages as ranges), cut short with a total when there are many."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][1] + 1:
+            runs[-1][1] = page
+        else:
+            runs.append([page, page])
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in runs]
+    text = "、".join(parts[:shown])
+    return f"第 {text} 等页（共 {len(pages)} 页）" if len(parts) > shown else f"第 {text} 页"
 
 
 def _translate(exc: Exception) -> UnreadableDocument:

@@ -6,6 +6,7 @@ an `unreadable` Document carrying the reason; nothing is raised past this point.
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from extractors.docx_reader import read_docx
 from extractors.errors import Reason, UnreadableDocument
@@ -18,7 +19,10 @@ from extractors.pdf_reader import read_pdf
 from extractors.segment import build_sections, find_headings, toc_indices
 from extractors.text import visible_chars
 
+log = logging.getLogger("eipcheck.reader")
+
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+INTERNAL_ERROR = "读取时发生内部错误"  # in the message of a file a reader crashed on; tests look for it
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -36,7 +40,8 @@ def sniff_format(data: bytes, name: str) -> str:
         )
     if suffix in ("pdf", "docx"):
         raise UnreadableDocument(Reason.CORRUPT, f"文件扩展名为 .{suffix}，但内容不是 {suffix.upper()} 文件")
-    raise UnreadableDocument(Reason.UNSUPPORTED, f"不支持的文件类型（.{suffix or '无扩展名'}），请提交 PDF 或 DOCX")
+    kind = f".{suffix}" if suffix else "无扩展名"  # not “.无扩展名”
+    raise UnreadableDocument(Reason.UNSUPPORTED, f"不支持的文件类型（{kind}），请提交 PDF 或 DOCX")
 
 
 def read_raw(data: bytes, name: str, limits: ReadLimits) -> RawDocument:
@@ -89,6 +94,10 @@ def read_document(data: bytes | None, name: str, limits: ReadLimits | None = Non
         raw = read_raw(data, name, limits)
     except UnreadableDocument as error:
         return unreadable(name, data, error)
+    except Exception as exc:
+        # Last line of defence: a third-party parser (or our walker) failing on an odd file must cost
+        # that one file, not the whole package.
+        return _crashed(name, data, exc)
     if not raw.blocks:
         reason = (
             "文档没有文字层（可能是扫描件），需要 OCR 后才能审查"
@@ -96,4 +105,16 @@ def read_document(data: bytes | None, name: str, limits: ReadLimits | None = Non
             else "文档中没有可读取的文字"
         )
         return unreadable(name, data, UnreadableDocument(Reason.NO_TEXT, reason))
-    return analyse(raw)
+    try:
+        return analyse(raw)
+    except Exception as exc:  # as above: segmentation or classification failing on one odd file
+        return _crashed(name, data, exc)
+
+
+def _crashed(name: str, data: bytes, exc: Exception) -> Document:
+    """The unreadable Document for a file a reader crashed on. It is a bug of ours, so it is logged,
+    but the traceback only at DEBUG: users see a message on stderr, never a traceback.
+    """
+    log.warning("%s %s: %r", name, INTERNAL_ERROR, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+    message = f"{INTERNAL_ERROR}（{type(exc).__name__}），此文件未能审查，请另存为 PDF 或 DOCX 后重试"
+    return unreadable(name, data, UnreadableDocument(Reason.CORRUPT, message))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# CJK unified ideographs (basic, extension A, compatibility); punctuation is not a 字.
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# CJK unified ideographs (basic, extensions A and B-H, compatibility) and 〇; punctuation is not a 字.
+_CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 _ZI = re.compile(rf"[{_CJK}]|[A-Za-z0-9]+")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。、；：）（“”《》])\s+(?=[{_CJK}，。、；：（）“”《》])")
 _SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t]+(?=[{_CJK}])")

@@ -176,3 +176,10 @@ def test_human_summary_is_chinese_and_names_the_findings(sample_package):
     assert done.returncode == 0
     assert "验收报告缺少提纲要求的“碳排放与碳汇现状”部分" in done.stdout
     assert "共 558 字" in done.stdout
+
+
+def test_clean_pdfs_carry_no_warnings_even_with_a_blank_trailing_page(sample_package):
+    for path in sample_package.pdf.values():
+        document = _read(path)
+        assert document.warnings == (), (path.name, document.warnings)
+        assert document.raw.pages_without_text == ()
