@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+_SEPARATING_MARKS = "、）)】」』〕．：:，,"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 _DIGITS = "〇一二三四五六七八九"
@@ -278,9 +279,10 @@ def _int_or_none(value: str | None) -> int | None:
 def join_label(label: NumberedLabel, text: str) -> str:
     """Put the rendered number before the paragraph text as Word shows it.
 
-    Word separates with a tab (or space) unless suff is "nothing"; after Chinese punctuation
-    such as “、” or “）” no visible gap remains, so none is written.
+    Word separates with a tab (or space) unless suff is "nothing". A label that ends in a
+    separating mark of its own (“一、”, “（一）”) shows no further gap, so none is written;
+    “第一章 总论”, “1. 园区概况” and “① 资源利用” keep one space, as the page shows them.
     """
-    if label.suffix == "nothing" or not label.text or not label.text[-1].isascii():
+    if label.suffix == "nothing" or not label.text or label.text[-1] in _SEPARATING_MARKS:
         return label.text + text
     return f"{label.text} {text}"
