@@ -20,6 +20,8 @@ from extractors.text import compact
 _TITLE_BLOCKS = 10
 _TITLE_CHARS = 300
 _MIN_SCORE = 3.0
+_TITLE_LINE_CHARS = 60  # a title line; a longer one is body text
+_BODY_WEIGHT = 0.5  # a kind named only in the opening body text counts half
 
 
 class TitlePattern(BaseModel):
@@ -66,6 +68,19 @@ def title_area(blocks: Sequence[Block], toc: set[int]) -> str:
     return "\n".join(parts)[:_TITLE_CHARS]
 
 
+def title_lines(area: str) -> str:
+    """The leading short lines of the title area: the title itself, before the first body paragraph.
+
+    A letter's body may quote 《…建设实施方案》; only its title line says what the letter is.
+    """
+    lines = []
+    for line in area.split("\n"):
+        if len(line) > _TITLE_LINE_CHARS:
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _table_labels(blocks: Sequence[Block]) -> set[str]:
     cells: set[str] = set()
     for block in blocks:
@@ -78,13 +93,15 @@ def classify(
     blocks: Sequence[Block], toc: set[int], file_name: str, mappings: Sequence[OutlineMapping]
 ) -> KindDecision:
     """Score every kind and return the best, or `other` when nothing speaks clearly."""
-    title = title_area(blocks, toc)
+    area = title_area(blocks, toc)
+    heading = title_lines(area)
     cells = _table_labels(blocks)
     base = file_name.rsplit("/", 1)[-1]
     best = KindDecision(DocumentKind.OTHER, 0.0)
     for signature in load_signatures():
         score, signals = 0.0, []
-        weights = [t.weight for t in signature.title if re.search(t.pattern, title)]
+        weights = [t.weight for t in signature.title if re.search(t.pattern, heading)]
+        weights += [t.weight * _BODY_WEIGHT for t in signature.title if re.search(t.pattern, area)]
         if weights:
             score += max(weights)
             signals.append("标题")
