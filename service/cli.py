@@ -61,6 +61,19 @@ def demo(out: Path | None, as_json: bool) -> None:
     click.echo(to_json(result) if as_json else render(result))
 
 
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--parks", default=10, show_default=True, type=click.IntRange(1, 500), help="园区数量。")
+@click.option("--seed", default=1, show_default=True, type=int, help="随机种子（相同种子生成相同内容）。")
+@click.option("--no-pdf", is_flag=True, help="只生成 DOCX，不用 LibreOffice 转换 PDF。")
+def samples(out: Path, parks: int, seed: int, no_pdf: bool) -> None:
+    """生成带已知缺陷的示例申报材料库（每个园区含创建申请包和验收包，旁附 truth.json）。"""
+    from corpus.samples.generate import generate
+
+    folders = generate(out, parks, seed, pdf=not no_pdf)
+    click.echo(f"已生成 {len(folders)} 个园区的示例材料：{out}")
+
+
 @cli.command(name="checks")
 def list_checks() -> None:
     """列出全部审查规则（Markdown 表格，README 中的规则表由此生成）。"""

@@ -45,3 +45,15 @@ def test_json_is_utf8_not_ascii_escaped(tmp_path):
     assert "空文件.pdf" in done.stdout and "\\u" not in done.stdout
     document = json.loads(done.stdout)["documents"][0]
     assert document["kind"] == "unreadable" and "0 字节" in document["error"]
+
+
+def test_samples_writes_parks_with_truth(tmp_path):
+    done = _run("samples", str(tmp_path / "corpus"), "--parks", "2", "--seed", "4", "--no-pdf")
+    assert done.returncode == 0, done.stderr
+    truths = sorted((tmp_path / "corpus").glob("park-*/truth.json"))
+    assert len(truths) == 2
+    truth = json.loads(truths[0].read_text(encoding="utf-8"))
+    assert {p["stage"] for p in truth["packages"]} == {"application", "acceptance"}
+    for package in truth["packages"]:
+        for name in package["files"]:
+            assert (truths[0].parent / name).with_suffix(".docx").exists()

@@ -1,0 +1,167 @@
+"""The sample-corpus generator: each defect changes what its truth says it changes, generation is
+deterministic, the truth matches what was written, and the PDFs carry the Chinese text."""
+
+from __future__ import annotations
+
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from corpus.samples.defects import CATALOGUE, DefectContext, apply, choose
+from corpus.samples.drafts import count_zi, draft
+from corpus.samples.draw import draw_park
+from corpus.samples.generate import generate
+
+
+def _drafts(index: int = 3):
+    parks = [draw_park(random.Random(f"7:{i}"), i) for i in range(index + 1)]
+    return draft(parks[index]), parks[:index]
+
+
+def _ctx(name: str, index: int = 3):
+    drafts, earlier = _drafts(index)
+    return drafts, apply([name], DefectContext(drafts, random.Random(name), earlier))
+
+
+def test_a_clean_draft_is_consistent():
+    drafts, _ = _drafts()
+    assert drafts.plan.identity == drafts.report.identity == drafts.acceptance_identity
+    assert [i.name for i in drafts.plan.indicators] == [i.name for i in drafts.report.indicators]
+    assert drafts.report.evaluation_start == drafts.plan.baseline_year
+    assert all(count_zi(v) <= 500 for v in drafts.acceptance_form.long_fields.values())
+    assert count_zi(drafts.filing.long_fields["filing.content"]) <= 1000
+    for indicator in drafts.report.indicators:
+        if indicator.standard is not None:
+            meets = (
+                indicator.achieved >= indicator.standard
+                if indicator.direction == "≥"
+                else (indicator.achieved <= indicator.standard)
+            )
+            assert meets, indicator
+    days = (drafts.park.acceptance_date - drafts.park.approval_date).days
+    assert 2 * 365 <= days <= 3 * 365
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_every_defect_changes_what_its_truth_claims(name):
+    drafts, seeded = _ctx(name)
+    plan, report = drafts.plan, drafts.report
+    for item in seeded:
+        rule, subject = item.finding.rule, item.finding.subject
+        if rule == "outline.missing_section":
+            assert subject in plan.omitted_sections | report.omitted_sections
+        elif rule == "wordcount.over_limit":
+            limit = 1000 if subject == "filing.content" else 500
+            form = drafts.filing if subject == "filing.content" else drafts.acceptance_form
+            assert count_zi(form.long_fields[subject]) > limit
+        elif rule == "package.missing_document":
+            assert subject not in drafts.application and subject not in drafts.acceptance
+        elif rule == "consistency.indicator_dropped":
+            assert subject in {i.name for i in plan.indicators} - {i.name for i in report.indicators}
+        elif rule == "consistency.target_changed":
+            before = {i.name: i.target for i in plan.indicators}
+            assert next(i.target for i in report.indicators if i.name == subject) != before[subject]
+        elif rule == "consistency.baseline_year_mismatch":
+            assert report.evaluation_start != plan.baseline_year
+        elif rule == "consistency.project_dropped":
+            assert subject in {p.name for p in plan.projects} - {p.name for p in report.projects}
+            assert subject not in report.adjusted_projects
+        elif rule == "change.undisclosed":
+            changed = {
+                "park_name": plan.identity.name != drafts.acceptance_identity.name,
+                "managing_body": plan.identity.body != drafts.acceptance_identity.body,
+                "scope": plan.identity.area_km2 != drafts.acceptance_identity.area_km2,
+                "indicators": len(report.indicators) < len(plan.indicators),
+                "projects": len(report.projects) < len(plan.projects),
+            }
+            assert changed[subject]
+        elif rule == "standard.not_met":
+            indicator = next(i for i in report.indicators if i.name == subject)
+            assert indicator.standard is not None
+            if indicator.direction == "≥":
+                assert indicator.achieved < indicator.standard
+            else:
+                assert indicator.achieved > indicator.standard
+        elif rule == "timeline.creation_period":
+            days = (drafts.park.acceptance_date - drafts.park.approval_date).days
+            assert days < 2 * 365 if subject == "too_short" else days > 3 * 365
+        elif rule == "timeline.eia_outdated":
+            assert (drafts.park.application_date - drafts.park.eia_review_date).days > 5 * 365
+            assert not drafts.park.eia_followup
+        elif rule == "integrity.foreign_park_name":
+            assert subject in plan.foreign_names + report.foreign_names
+            assert subject not in (plan.identity.name, drafts.acceptance_identity.name)
+        elif rule == "arithmetic.total_mismatch":
+            content = plan if item.finding.kind == "implementation_plan" else report
+            assert content.project_total_wan != sum(p.investment_wan for p in content.projects)
+        elif rule == "integrity.near_duplicate":
+            assert report.copied_passage and subject not in report.copied_passage
+        else:
+            pytest.fail(f"unknown rule {rule}")
+
+
+def test_distractors_change_documents_but_seed_no_finding():
+    drafts, seeded = _ctx("project_adjusted_disclosed")
+    assert seeded == [] and drafts.report.adjusted_projects
+    drafts, seeded = _ctx("eia_old_with_followup")
+    assert seeded == [] and drafts.park.eia_followup
+
+
+def test_defect_choice_respects_exclusions_and_counts():
+    for seed in range(50):
+        rng = random.Random(seed)
+        for package in ("application", "acceptance"):
+            names = choose(rng, package, 4, has_earlier=True)
+            assert len(names) <= 4 and len(set(names)) == len(names)
+            for a in names:
+                assert not any(b in CATALOGUE[a][2] for b in names)
+
+
+def _docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
+
+
+def test_generation_is_deterministic_for_a_seed(tmp_path):
+    first = generate(tmp_path / "a", 3, 5, pdf=False)
+    second = generate(tmp_path / "b", 3, 5, pdf=False)
+    assert [f.name for f in first] == [f.name for f in second]
+    for a, b in zip(first, second, strict=True):
+        assert json.loads((a / "truth.json").read_text()) == json.loads((b / "truth.json").read_text())
+        for docx in sorted(a.rglob("*.docx")):
+            assert _docx_text(docx) == _docx_text(b / docx.relative_to(a)), docx.name
+    other = generate(tmp_path / "c", 3, 6, pdf=False)
+    assert json.loads((first[0] / "truth.json").read_text()) != json.loads((other[0] / "truth.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory) -> list[Path]:
+    return generate(tmp_path_factory.mktemp("corpus"), 2, 11)
+
+
+def test_every_package_file_exists_as_docx_and_pdf(small_corpus):
+    for folder in small_corpus:
+        truth = json.loads((folder / "truth.json").read_text())
+        for package in truth["packages"]:
+            for name in package["files"]:
+                assert (folder / name).exists(), name
+                assert (folder / name).with_suffix(".docx").exists(), name
+
+
+def test_pdfs_contain_the_chinese_text_the_truth_describes(small_corpus):
+    for folder in small_corpus:
+        truth = json.loads((folder / "truth.json").read_text())
+        for document in truth["documents"]:
+            pdf = next(folder.rglob(f"{document['stem']}.pdf"))
+            with pdfplumber.open(pdf) as handle:
+                text = "".join((page.extract_text() or "") for page in handle.pages)
+            compact = "".join(text.split())
+            assert truth["park"][:2] in compact, pdf.name
+            positions = [compact.find("".join(s["title"].split())) for s in document["sections"]]
+            assert all(p >= 0 for p in positions), (pdf.name, document["sections"], positions)
+            for indicator in document["indicators"]:
+                assert indicator["name"][:6] in compact, (pdf.name, indicator["name"])
