@@ -5,6 +5,7 @@ every package in-process as the CLI would, and scores the review against each pa
   findings   per rule: TP / FP / FN, precision, recall, matched by (rule, normalised subject)
   outline    F1 of the (heading, outline id) mapping of plans and reports
   indicators exact-match rate of the indicator values the review extracts
+  projects   recall of the 支撑项目 lists (by name) and how many have every field right
   kinds      document kinds and package stages recognised
 Prints the tables and the packages that went wrong, and writes everything as JSON.
 
@@ -120,6 +121,9 @@ class Scores:
     indicators_total: int = 0
     indicators_exact: int = 0
     indicators_found: int = 0
+    projects_total: int = 0
+    projects_found: int = 0
+    projects_exact: int = 0
     kinds_total: int = 0
     kinds_correct: int = 0
     kind_errors: list[dict] = field(default_factory=list)
@@ -144,6 +148,12 @@ class Scores:
                 "exact": self.indicators_exact,
                 "found": self.indicators_found,
                 "rate": self.indicators_exact / self.indicators_total if self.indicators_total else None,
+            },
+            "projects": {
+                "total": self.projects_total,
+                "found": self.projects_found,
+                "exact": self.projects_exact,
+                "recall": self.projects_found / self.projects_total if self.projects_total else None,
             },
             "kinds": {"total": self.kinds_total, "correct": self.kinds_correct, "errors": self.kind_errors},
             "stages": {
@@ -221,16 +231,42 @@ def _same(a: float | int | None, b: float | int | None) -> bool:
 _INDICATOR_FIELDS = ("baseline", "baseline_year", "target", "value", "year")
 
 
-def score_indicators(truth: list[dict], review: list[dict]) -> tuple[int, int]:
-    """(found by name, exact): exact when every value the truth states is stated equally by the review."""
+def score_indicators(truth: list[dict], review: list[dict], kind: str | None = None) -> tuple[int, int]:
+    """(found by name, exact): exact when every value the truth states is stated equally by the review.
+
+    A plan states no achieved value: its truth `year` is the target year, the review's `target_year`.
+    """
     by_name = {normalise(i["name"]): i for i in review}
+    renamed = {"year": "target_year"} if kind == "implementation_plan" else {}
     found = exact = 0
     for indicator in truth:
         got = by_name.get(normalise(indicator["name"]))
         if got is None:
             continue
         found += 1
-        exact += all(_same(indicator[f], got.get(f)) for f in _INDICATOR_FIELDS if indicator.get(f) is not None)
+        exact += all(
+            _same(indicator[f], got.get(renamed.get(f, f))) for f in _INDICATOR_FIELDS if indicator.get(f) is not None
+        )
+    return found, exact
+
+
+_PROJECT_FIELDS = ("investment_wan", "start", "end", "owner", "status")
+
+
+def score_projects(truth: list[dict], review: list[dict]) -> tuple[int, int]:
+    """(found by name, exact): exact when investment, period, owner and status agree where the truth states them."""
+    by_name = {normalise(p["name"]): p for p in review}
+    found = exact = 0
+    for project in truth:
+        got = by_name.get(normalise(project["name"]))
+        if got is None:
+            continue
+        found += 1
+        exact += all(
+            (_same(project[f], got.get(f)) if isinstance(project[f], int | float) else project[f] == got.get(f))
+            for f in _PROJECT_FIELDS
+            if project.get(f) is not None
+        )
     return found, exact
 
 
@@ -265,10 +301,17 @@ def _score_documents(scores: Scores, park: str, truth: dict, reviews: list[dict 
             if document["indicators"]:
                 facts = (review or {}).get("facts", {}).get("indicators", [])
                 mine = [i for i in facts if Path(i["document"]).stem == stem]
-                found, exact = score_indicators(document["indicators"], mine)
+                found, exact = score_indicators(document["indicators"], mine, document["kind"])
                 scores.indicators_total += len(document["indicators"])
                 scores.indicators_found += found
                 scores.indicators_exact += exact
+            if document.get("projects"):
+                facts = (review or {}).get("facts", {}).get("projects", [])
+                mine = [p for p in facts if Path(p["document"]).stem == stem]
+                found, exact = score_projects(document["projects"], mine)
+                scores.projects_total += len(document["projects"])
+                scores.projects_found += found
+                scores.projects_exact += exact
 
 
 def score(truths: dict[str, dict], reviews: dict[str, list[dict | None]]) -> Scores:
@@ -320,6 +363,11 @@ def report(scores: Scores) -> str:
     lines.append(
         f"indicator values: {scores.indicators_exact} of {scores.indicators_total} exact ({rate_text}); "
         f"{scores.indicators_found} found by name"
+    )
+    recall = scores.projects_found / scores.projects_total if scores.projects_total else None
+    lines.append(
+        f"projects: {scores.projects_found} of {scores.projects_total} found (recall "
+        f"{'—' if recall is None else f'{recall:.1%}'}); {scores.projects_exact} with every field right"
     )
     stages = sum(p.review_stage == p.stage for p in scores.packages)
     lines.append(

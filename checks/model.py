@@ -17,7 +17,17 @@ from extractors.outline import Outline, load_outlines
 
 
 class Severity(StrEnum):
-    """How much a finding weighs for the package (the contract's four levels)."""
+    """How much a finding weighs for the package (the contract's four levels). The policy:
+
+    blocker  the package cannot pass as it stands: a document the article requires is missing
+             (第十条, 第十六条), a value misses the 《标准》 (第十六条 达到《标准》要求的园区),
+             a major adjustment was not reported (第十四条 未及时报告的将不予开展验收), the creation
+             period is outside 第十三条, the planning EIA is outdated without follow-up (第十条(四)).
+    major    the content contradicts itself, the plan or the annex outline, or shows a sign of
+             copied material: a reviewer must ask the park to correct or explain it.
+    minor    a formality of the forms (word limits) that does not change the substance.
+    info     an observation for the reviewer, no correction asked.
+    """
 
     BLOCKER = "blocker"
     MAJOR = "major"
@@ -68,16 +78,53 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Sourced:
+    """A package-level value and where it was read, so a finding can quote it."""
+
+    value: date | int
+    document: str
+    page: int | None
+    quote: str
+
+    def evidence(self) -> Evidence:
+        """The quote as a finding's evidence."""
+        return Evidence(self.document, self.page, self.quote)
+
+
+@dataclass(frozen=True)
+class PackageDates:
+    """The procedure's dates as the package states them, each from the document that owns it."""
+
+    approval_date: Sourced | None = None
+    application_date: Sourced | None = None
+    baseline_year: Sourced | None = None
+    evaluation_start: Sourced | None = None
+    evaluation_end: Sourced | None = None
+    eia_report_date: Sourced | None = None
+    eia_review_date: Sourced | None = None
+    eia_followup_date: Sourced | None = None
+
+    def values(self) -> dict[str, date | int | None]:
+        """Field name → the bare value (the contract's facts.dates)."""
+        return {name: getattr(self, name).value if getattr(self, name) else None for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
 class Submission:
-    """One package: its documents (readable or not), its stage and the park it is about."""
+    """One package: its documents (readable or not), its stage, the park and its dates."""
 
     documents: tuple[Document, ...]
     stage: Stage = Stage.UNKNOWN
     park: str | None = None
+    dates: PackageDates = field(default_factory=PackageDates)
 
     def of_kind(self, kind: DocumentKind) -> list[Document]:
         """The documents classified as this kind."""
         return [d for d in self.documents if d.kind == kind]
+
+    def first(self, kind: DocumentKind) -> Document | None:
+        """The first document of this kind, if any."""
+        return next((d for d in self.documents if d.kind == kind), None)
 
 
 @dataclass(frozen=True)

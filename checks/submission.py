@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from checks.model import Stage, Submission
+from checks.model import PackageDates, Sourced, Stage, Submission
 from extractors.kinds import title_area
 from extractors.model import Document, DocumentKind
 from extractors.segment import toc_indices
@@ -68,6 +68,54 @@ def park_name(documents: Sequence[Document]) -> str | None:
     return None
 
 
+def _sourced(documents: Sequence[Document], kind: str, owners: Sequence[DocumentKind], *, year: bool = False):
+    """The first date of this kind stated by the documents that own it, in order of authority."""
+    for owner in owners:
+        for document in documents:
+            if document.kind != owner:
+                continue
+            fact = next((d for d in document.facts.dates if d.kind == kind), None)
+            if fact is None:
+                continue
+            value = (fact.year if fact.year is not None else fact.day.year if fact.day else None) if year else fact.day
+            if value is not None:
+                quote = fact.quote
+                return Sourced(value, document.file, quote.page if quote else None, quote.text if quote else "")
+    return None
+
+
+def package_dates(documents: Sequence[Document], stage: Stage) -> PackageDates:
+    """The dates the timeline checks and the contract's facts.dates rest on.
+
+    The approval date is the form's (附件4 省级部门批准创建时间) before the report's; the application
+    date is the form's 申请日期 or the letter's date for the stage uploaded; the baseline year is the
+    plan's (附件3 二: the 评价时段 starts at the plan's baseline year).
+    """
+    k = DocumentKind
+    if stage == Stage.APPLICATION:
+        application = _sourced(documents, "document_date", [k.APPLICATION_LETTER]) or _sourced(
+            documents, "application", [k.FILING_FORM]
+        )
+    else:
+        application = _sourced(documents, "application", [k.ACCEPTANCE_FORM]) or _sourced(
+            documents, "document_date", [k.ACCEPTANCE_LETTER]
+        )
+    report = [k.ACCEPTANCE_REPORT, k.DATA_SUPPORT]
+    return PackageDates(
+        approval_date=_sourced(documents, "approval", [k.ACCEPTANCE_FORM, k.ACCEPTANCE_REPORT, *report]),
+        application_date=application,
+        baseline_year=_sourced(documents, "baseline_year", [k.IMPLEMENTATION_PLAN], year=True),
+        evaluation_start=_sourced(documents, "evaluation_start", report, year=True),
+        evaluation_end=_sourced(documents, "evaluation_end", report, year=True),
+        eia_report_date=_sourced(documents, "eia_report", [k.PLAN_EIA_PROOF]),
+        eia_review_date=_sourced(documents, "eia_review", [k.PLAN_EIA_PROOF]),
+        eia_followup_date=_sourced(documents, "eia_followup", [k.PLAN_EIA_PROOF]),
+    )
+
+
 def build_submission(documents: Sequence[Document]) -> Submission:
     """The typed package the checks receive."""
-    return Submission(documents=tuple(documents), stage=infer_stage(documents), park=park_name(documents))
+    stage = infer_stage(documents)
+    return Submission(
+        documents=tuple(documents), stage=stage, park=park_name(documents), dates=package_dates(documents, stage)
+    )

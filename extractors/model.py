@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from extractors.facts.model import Facts
+
 
 class DocumentKind(StrEnum):
     """The document kinds of the review contract (`documents[].kind`)."""
@@ -180,6 +182,7 @@ class Document:
     kind_signals: tuple[str, ...] = ()
     error: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    facts: Facts = field(default_factory=Facts)
 
     @property
     def readable(self) -> bool:

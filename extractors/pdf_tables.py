@@ -138,8 +138,8 @@ def _append(first: Table, second: list[TableCell], page: int) -> Table:
     cells = list(first.cells)
     last = _row(cells, first.n_rows - 1)
     top = 0
-    if [c.text for c in _row(second, 0)] == [c.text for c in _row(cells, 0)]:
-        top = 1  # the header row repeated on the new page
+    while top < first.n_rows - 1 and [c.text for c in _row(second, top)] == [c.text for c in _row(cells, top)]:
+        top += 1  # header rows repeated on the new page (a header may span two or more rows)
     head = _row(second, top)
     if _is_cut_row(last, head):
         cells = _rejoin(cells, last, head)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 
 from extractors.docx_reader import read_docx
 from extractors.errors import Reason, UnreadableDocument
+from extractors.facts.extract import extract_facts
 from extractors.forms import form_for, parse_form
 from extractors.kinds import classify
 from extractors.limits import ReadLimits
@@ -70,7 +72,7 @@ def analyse(raw: RawDocument) -> Document:
     own = [m for m in mappings if m.outline.document_kind == decision.kind]
     best = max(own, key=lambda m: m.score, default=None)
     spec = form_for(decision.kind)
-    return Document(
+    document = Document(
         file=raw.file,
         sha256=raw.sha256,
         kind=decision.kind,
@@ -83,6 +85,8 @@ def analyse(raw: RawDocument) -> Document:
         kind_signals=decision.signals,
         warnings=raw.warnings,
     )
+    facts, fact_warnings = extract_facts(document)
+    return replace(document, facts=facts, warnings=document.warnings + fact_warnings)
 
 
 def read_document(data: bytes | None, name: str, limits: ReadLimits | None = None) -> Document:

@@ -5,9 +5,12 @@ fields (form fields, warnings, kind signals, measures) are additions.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from checks.model import Finding
+from extractors.facts.model import Quote
 from extractors.model import Document
 from service.review import ReviewResult
 
@@ -85,6 +88,11 @@ class IndicatorOut(_Model):
     value: float | None = None
     year: int | None = None
     page: int | None = None
+    target_year: int | None = None
+    standard_id: str | None = None
+    requirement: str | None = None
+    claims_met: bool | None = None
+    quote: str | None = None
 
 
 class ProjectOut(_Model):
@@ -96,20 +104,55 @@ class ProjectOut(_Model):
     owner: str | None = None
     status: str | None = None
     page: int | None = None
+    content: str | None = None
+    goal: str | None = None
+
+
+class TaskOut(_Model):
+    document: str
+    name: str
+    content: str | None = None
+    due: str | None = None
+    department: str | None = None
+    goal: str | None = None
+    page: int | None = None
+
+
+class IdentityOut(_Model):
+    document: str
+    field: str
+    value: str
+    number: float | None = None
+    page: int | None = None
+
+
+class StatementOut(_Model):
+    document: str
+    topic: str
+    asserted: bool
+    period: str | None = None
+    page: int | None = None
+    quote: str | None = None
 
 
 class DatesOut(_Model):
-    approval_date: str | None = None
-    application_date: str | None = None
+    approval_date: date | None = None
+    application_date: date | None = None
     baseline_year: int | None = None
+    evaluation_start: int | None = None
+    evaluation_end: int | None = None
+    eia_report_date: date | None = None
+    eia_review_date: date | None = None
+    eia_followup_date: date | None = None
 
 
 class FactsOut(_Model):
-    """Fact extraction arrives with issue #4; until then the lists are empty, as the contract allows."""
-
     indicators: list[IndicatorOut] = []
     projects: list[ProjectOut] = []
     dates: DatesOut = DatesOut()
+    tasks: list[TaskOut] = []
+    identity: list[IdentityOut] = []
+    statements: list[StatementOut] = []
 
 
 class ErrorOut(_Model):
@@ -124,6 +167,79 @@ class ReviewOut(_Model):
     facts: FactsOut
     findings: list[FindingOut]
     errors: list[ErrorOut]
+
+
+def _page(quote: Quote | None) -> int | None:
+    return quote.page if quote else None
+
+
+def _facts(result: ReviewResult) -> FactsOut:
+    """Every document's facts, each naming its document, and the package's dates."""
+    out = FactsOut(dates=DatesOut(**result.submission.dates.values()))
+    for d in result.submission.documents:
+        f = d.facts
+        out.indicators += [
+            IndicatorOut(
+                document=d.file,
+                name=i.name,
+                unit=i.unit,
+                baseline=i.baseline,
+                baseline_year=i.baseline_year,
+                target=i.target,
+                value=i.value,
+                year=i.year,
+                page=_page(i.quote),
+                target_year=i.target_year,
+                standard_id=i.standard_id,
+                requirement=i.requirement,
+                claims_met=i.claims_met,
+                quote=i.quote.text if i.quote else None,
+            )
+            for i in f.indicators
+        ]
+        out.projects += [
+            ProjectOut(
+                document=d.file,
+                name=p.name,
+                investment_wan=p.investment_wan,
+                start=p.start,
+                end=p.end,
+                owner=p.owner,
+                status=p.status,
+                page=_page(p.quote),
+                content=p.content,
+                goal=p.goal,
+            )
+            for p in f.projects
+        ]
+        out.tasks += [
+            TaskOut(
+                document=d.file,
+                name=t.name,
+                content=t.content,
+                due=t.due,
+                department=t.department,
+                goal=t.goal,
+                page=_page(t.quote),
+            )
+            for t in f.tasks
+        ]
+        out.identity += [
+            IdentityOut(document=d.file, field=i.field, value=i.value, number=i.number, page=_page(i.quote))
+            for i in f.identity
+        ]
+        out.statements += [
+            StatementOut(
+                document=d.file,
+                topic=s.topic,
+                asserted=s.asserted,
+                period=s.period,
+                page=_page(s.quote),
+                quote=s.quote.text if s.quote else None,
+            )
+            for s in f.statements
+        ]
+    return out
 
 
 def _document(d: Document) -> DocumentOut:
@@ -163,7 +279,7 @@ def to_contract(result: ReviewResult) -> ReviewOut:
     return ReviewOut(
         submission=SubmissionOut(park=submission.park, stage=submission.stage.value),
         documents=[_document(d) for d in submission.documents],
-        facts=FactsOut(),
+        facts=_facts(result),
         findings=[_finding(f) for f in result.findings],
         errors=[ErrorOut(path=e.path, message=e.message) for e in result.errors],
     )

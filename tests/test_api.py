@@ -8,6 +8,7 @@ import zipfile
 
 from fastapi.testclient import TestClient
 
+from corpus.samples.fixtures import TRUTH
 from service.app import create_app
 
 
@@ -38,11 +39,7 @@ def test_upload_of_a_zip_is_opened(sample_package):
         "/api/review", files=[("files", ("材料.zip", buffer.getvalue(), "application/zip"))]
     )
     assert response.status_code == 200
-    assert sorted(d["kind"] for d in response.json()["documents"]) == [
-        "acceptance_form",
-        "acceptance_report",
-        "implementation_plan",
-    ]
+    assert sorted(d["kind"] for d in response.json()["documents"]) == sorted(TRUTH.kinds.values())
 
 
 def test_openapi_documents_the_review_endpoint():

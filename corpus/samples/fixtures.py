@@ -3,7 +3,8 @@
 It is the ground truth of the end-to-end tests and the README's demo: a 实施方案 with a table of
 contents and Word automatic numbering, a 验收报告 with 第一章-style headings, reworded titles, an
 extra chapter and an indicator table that runs across a page break, which lacks 碳排放与碳汇现状,
-and a 验收申请表 whose 园区特色及亮点 runs over 500 字. `TRUTH` says what a correct review finds.
+a 验收申请表 whose 园区特色及亮点 runs over 500 字, and the 验收申请 and 数据支撑材料 that
+complete the acceptance package of 第十六条. `TRUTH` says what a correct review finds.
 It must never import `extractors`.
 """
 
@@ -77,8 +78,8 @@ _INDICATORS = [
     ("园区重点企业清洁生产审核实施率", "%", "85", "100", "100", "100"),
     ("高新技术企业工业总产值占园区工业总产值比例", "%", "32.5", "40", "≥30", "41.8"),
     ("人均工业增加值", "万元/人", "28.6", "35", "≥15", "36.2"),
-    ("工业增加值年均增长率", "%", "8.2", "10", "≥15", "10.6"),
-    ("资源再生利用产业增加值占园区工业增加值比例", "%", "12", "15", "≥30", "15.6"),
+    ("工业增加值年均增长率", "%", "12.5", "16", "≥15", "16.8"),
+    ("资源再生利用产业增加值占园区工业增加值比例", "%", "26", "31", "≥30", "31.6"),
     ("建设用地土地产出率", "亿元/平方公里", "14.2", "16", "≥15", "16.3"),
     ("可再生能源使用比例", "%", "6.5", "10", "≥9", "10.4"),
     ("清洁能源使用率", "%", "78", "85", "≥75", "86.1"),
@@ -163,7 +164,7 @@ def write_plan(path: Path) -> Path:
 def write_report(path: Path) -> Path:
     """The 验收报告: typed 第一章/第一节 headings, an extra chapter, no 碳排放与碳汇现状."""
     doc = DocxWriter(header_text=f"{PARK}生态工业园区验收报告")
-    doc.title_page([PARK, "生态文明建设示范区（生态工业园区）", "验收报告"], date_line=f"{BODY}\n二〇二四年九月")
+    doc.title_page([PARK, "生态文明建设示范区（生态工业园区）", "验收报告"], date_line=f"{BODY}\n二〇二四年三月")
     for level, title, _ in _REPORT_OUTLINE:
         doc.heading(title, level)
         if title.endswith("标准符合性分析"):
@@ -244,14 +245,46 @@ def write_acceptance_form(path: Path) -> Path:
     doc = DocxWriter(page_numbers=False)
     doc.paragraph("生态文明建设示范区（生态工业园区）验收申请表", bold=True, style="Title")
     doc.paragraph(f"申请园区：{PARK}", style="Normal")
-    doc.paragraph("申请日期：2024年9月30日", style="Normal")
+    doc.paragraph("申请日期：2024年3月28日", style="Normal")
     rows, merges = _form_rows()
     doc.table(rows, header_rows=0, merges=merges, col_widths_cm=[4.0, 3.0, 4.0, 4.5])
     return doc.save(path)
 
 
+def write_acceptance_letter(path: Path) -> Path:
+    """The park body's 请示 asking for acceptance (第十六条（一）)."""
+    doc = DocxWriter(page_numbers=False)
+    doc.paragraph(f"关于{PARK}生态文明建设示范区（生态工业园区）验收的请示", bold=True, style="Title")
+    doc.paragraph("江南省生态环境厅：", style="Normal")
+    doc.paragraph(
+        f"2021年6月15日，经省生态环境厅同意，{PARK}开展生态文明建设示范区（生态工业园区）创建工作。"
+        "创建期间，园区按照《实施方案》确定的目标任务，完成了各项重点任务和支撑项目，评价指标均达到《标准》要求。"
+        "现将《验收报告》及数据支撑材料报上，恳请组织验收。妥否，请批示。"
+    )
+    doc.paragraph(BODY, style="Normal")
+    doc.paragraph("2024年3月28日", style="Normal")
+    return doc.save(path)
+
+
+def write_data_support(path: Path) -> Path:
+    """数据支撑材料 (第十六条（三）): raw data by year for each indicator."""
+    doc = DocxWriter(header_text=f"{PARK}验收数据支撑材料")
+    doc.title_page([PARK, "生态文明建设示范区（生态工业园区）", "验收数据支撑材料"])
+    for name, unit, baseline, _, _, value in _INDICATORS[:6]:
+        doc.paragraph(f"{name}（{unit}）", bold=True, style="Normal")
+        doc.table([["年份", "2020年", "2021年", "2022年", "2023年"], ["指标值", baseline, baseline, value, value]])
+        doc.paragraph(f"数据来源：{PARK}统计局、生态环境分局及重点企业报表。")
+    return doc.save(path)
+
+
 TRUTH = Truth(
-    kinds={"实施方案": "implementation_plan", "验收报告": "acceptance_report", "验收申请表": "acceptance_form"},
+    kinds={
+        "实施方案": "implementation_plan",
+        "验收报告": "acceptance_report",
+        "验收申请表": "acceptance_form",
+        "验收申请": "acceptance_letter",
+        "数据支撑材料": "data_support",
+    },
     outlines={
         "实施方案": tuple((t, o) for _, t, o in _PLAN_OUTLINE),
         "验收报告": tuple((t, o) for _, t, o in _REPORT_OUTLINE),
@@ -274,7 +307,13 @@ TRUTH = Truth(
     },
 )
 
-WRITERS = {"实施方案": write_plan, "验收报告": write_report, "验收申请表": write_acceptance_form}
+WRITERS = {
+    "实施方案": write_plan,
+    "验收报告": write_report,
+    "验收申请表": write_acceptance_form,
+    "验收申请": write_acceptance_letter,
+    "数据支撑材料": write_data_support,
+}
 
 
 def write_package(out: Path, *, pdf: bool = True) -> dict[str, list[Path]]:

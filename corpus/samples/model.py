@@ -184,13 +184,26 @@ class TruthIndicator:
 
 
 @dataclass
+class TruthProject:
+    """A 支撑项目 as one document's table states it (investment in 万元)."""
+
+    name: str
+    investment_wan: float
+    start: int | None
+    end: int | None
+    owner: str
+    status: str | None
+
+
+@dataclass
 class TruthDocument:
-    """One written document: its file stem, kind, outline mapping and indicator values."""
+    """One written document: its file stem, kind, outline mapping, indicator values and projects."""
 
     stem: str
     kind: str
     sections: list[TruthSection] = field(default_factory=list)
     indicators: list[TruthIndicator] = field(default_factory=list)
+    projects: list[TruthProject] = field(default_factory=list)
 
 
 @dataclass

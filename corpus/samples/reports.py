@@ -22,9 +22,11 @@ from corpus.samples.model import (
     Indicator,
     Park,
     PlanContent,
+    Project,
     ReportContent,
     TruthDocument,
     TruthIndicator,
+    TruthProject,
     TruthSection,
 )
 from corpus.samples.plan_prose import PLAN_INDICATOR_CAPTION, PLAN_PROJECT_CAPTION, PLAN_TASK_CAPTION, PlanProse
@@ -245,7 +247,8 @@ def write_plan(path: Path, park: Park, content: PlanContent) -> TruthDocument:
     if not {"plan.2", "plan.2.2"} & content.omitted_sections:
         columns = park.style.indicator_columns
         indicators = _truth_indicators(content.indicators, columns, content.baseline_year, content.target_year)
-    return TruthDocument(stem=path.stem, kind=kind, sections=truth_sections, indicators=indicators)
+    projects = [] if "plan.4" in content.omitted_sections else _truth_projects(content.projects, with_period=True)
+    return TruthDocument(stem=path.stem, kind=kind, sections=truth_sections, indicators=indicators, projects=projects)
 
 
 def write_report(path: Path, park: Park, content: ReportContent) -> TruthDocument:
@@ -288,7 +291,23 @@ def write_report(path: Path, park: Park, content: ReportContent) -> TruthDocumen
         columns = park.style.report_columns
         start, end = content.evaluation_start, content.evaluation_end
         indicators = _truth_indicators(content.indicators, columns, start, end, achieved=True)
-    return TruthDocument(stem=path.stem, kind=kind, sections=truth_sections, indicators=indicators)
+    projects = [] if "report.4" in content.omitted_sections else _truth_projects(content.projects, with_period=False)
+    return TruthDocument(stem=path.stem, kind=kind, sections=truth_sections, indicators=indicators, projects=projects)
+
+
+def _truth_projects(projects: list[Project], *, with_period: bool) -> list[TruthProject]:
+    """The projects as the table shows them: the plan states periods, the report completion status."""
+    return [
+        TruthProject(
+            p.name,
+            p.investment_wan,
+            p.start if with_period else None,
+            p.end if with_period else None,
+            p.owner,
+            None if with_period else p.status,
+        )
+        for p in projects
+    ]
 
 
 def _truth_indicators(

@@ -1,0 +1,1 @@
+"""Facts from a parsed document: indicators, projects, tasks, dates, identity, compliance statements."""

@@ -1,0 +1,111 @@
+"""The facts reviewers compare, typed, each with its evidence (page and quoted text).
+
+Extracted from one document at a time; checks compare them across documents. Numbers are in
+canonical units (万元 for money, km² for area, the catalogue's unit for indicators).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Where a fact was read: 1-based page (None without pages) and the text that states it."""
+
+    page: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class IndicatorFact:
+    """One indicator as a document states it (目标指标表, 《标准》符合性评价 table, or running text)."""
+
+    name: str  # as written
+    standard_id: str | None  # the catalogue indicator it is, if recognised
+    unit: str | None  # canonical unit after conversion
+    unit_as_written: str | None
+    baseline: float | None = None
+    baseline_year: int | None = None
+    target: float | None = None
+    target_year: int | None = None
+    value: float | None = None  # achieved / 现状值
+    year: int | None = None
+    requirement: str | None = None  # the 《标准》 value as the document quotes it (“≤0.5”)
+    claims_met: bool | None = None  # the document's own 达标 / 未达标
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class ProjectFact:
+    """A 支撑项目 (附件1 四), with the report's completion status where given."""
+
+    name: str
+    content: str | None = None
+    start: int | None = None
+    end: int | None = None
+    owner: str | None = None
+    investment_wan: float | None = None
+    goal: str | None = None
+    status: str | None = None  # 已完成 / 建成 / 在建 / 未开工 / 调整 / 取消 as written
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class TaskFact:
+    """A 重点任务 (附件1 三)."""
+
+    name: str
+    content: str | None = None
+    due: str | None = None
+    department: str | None = None
+    goal: str | None = None
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class DateFact:
+    """A dated event of the procedure.
+
+    kind: approval (批准/同意创建), application (申请日期), baseline_year, evaluation_start,
+    evaluation_end, eia_report, eia_review, eia_followup, adjustment, document_date.
+    """
+
+    kind: str
+    day: date | None = None
+    year: int | None = None
+    reference: str | None = None  # 文号 such as 苏环审〔2019〕12号
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class IdentityFact:
+    """Who the park says it is: field is park_name, managing_body, level, type, area_km2, boundary, chemical."""
+
+    field: str
+    value: str
+    number: float | None = None  # area in km² for area_km2
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class StatementFact:
+    """A compliance statement of 第十条(三): topic, whether it is asserted or denied, and its period."""
+
+    topic: str  # no_serious_incident, lawful_discharge, no_negative_opinion, duties_fulfilled, risk_systems
+    asserted: bool
+    period: str | None = None
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything extracted from one document."""
+
+    indicators: tuple[IndicatorFact, ...] = ()
+    projects: tuple[ProjectFact, ...] = ()
+    tasks: tuple[TaskFact, ...] = ()
+    dates: tuple[DateFact, ...] = ()
+    identity: tuple[IdentityFact, ...] = ()
+    statements: tuple[StatementFact, ...] = ()
