@@ -5,13 +5,31 @@ Checks never touch files, storage or the clock.
 
 from __future__ import annotations
 
+from checks.arithmetic import total_mismatch
+from checks.change import undisclosed
+from checks.consistency import baseline_year_mismatch, indicator_dropped, project_dropped, target_changed
+from checks.integrity import foreign_park_name
 from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
+from checks.package import missing_document
+from checks.standard import not_met
+from checks.timeline import creation_period, eia_outdated
 from checks.wordcount import over_limit
 
 REGISTRY: tuple[Check, ...] = (
+    missing_document.CHECK,
     missing_section.CHECK,
     over_limit.CHECK,
+    indicator_dropped.CHECK,
+    target_changed.CHECK,
+    baseline_year_mismatch.CHECK,
+    project_dropped.CHECK,
+    undisclosed.CHECK,
+    creation_period.CHECK,
+    eia_outdated.CHECK,
+    not_met.CHECK,
+    foreign_park_name.CHECK,
+    total_mismatch.CHECK,
 )
 
 

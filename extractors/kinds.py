@@ -45,10 +45,25 @@ class KindSignature(BaseModel):
 
 
 @lru_cache(maxsize=1)
+def _kinds_data() -> dict:
+    with open(DATA_DIR / "kinds.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def kind_labels() -> dict[DocumentKind, str]:
+    """The Chinese name of every document kind; a kind without a label fails at load."""
+    labels = {DocumentKind(k): v for k, v in _kinds_data()["labels"].items()}
+    missing = set(DocumentKind) - set(labels)
+    if missing:
+        raise ValueError(f"kinds.toml [labels]: no label for {sorted(missing)}")
+    return labels
+
+
+@lru_cache(maxsize=1)
 def load_signatures() -> tuple[KindSignature, ...]:
     """The signatures from data/kinds.toml, validated and with patterns compiled once."""
-    with open(DATA_DIR / "kinds.toml", "rb") as handle:
-        signatures = tuple(KindSignature.model_validate(k) for k in tomllib.load(handle)["kinds"])
+    signatures = tuple(KindSignature.model_validate(k) for k in _kinds_data()["kinds"])
     for signature in signatures:
         for title in signature.title:
             re.compile(title.pattern)  # a bad pattern fails at load time, naming nothing hidden

@@ -19,6 +19,16 @@ from corpus.samples.plan_prose import PLAN_PROJECT_CAPTION
 from corpus.samples.report_prose import REPORT_PROJECT_CAPTION
 
 BOTH = ("application", "acceptance")
+# The “choose at least N of these” groups of HJ 274-2015 as the generator knows them (its own copy).
+GROUPS = {
+    "高新技术企业工业总产值占园区工业总产值比例": "economy",
+    "人均工业增加值": "economy",
+    "资源再生利用产业增加值占园区工业增加值比例": "economy",
+    "工业固体废物综合利用率": "waste",
+    "单位工业用地面积工业增加值": "land",
+    "单位工业增加值综合能耗": "energy",
+    "单位工业增加值新鲜水耗": "water",
+}
 APPLICATION = ("application",)
 ACCEPTANCE = ("acceptance",)
 
@@ -163,8 +173,12 @@ def standard_not_met(ctx: DefectContext, name: str) -> list[Seeded]:
     assert victim.standard is not None
     missed = victim.standard * (0.9 if victim.direction == "≥" else 1.12)
     victim.achieved = round(missed, 2 if missed < 2 else 1)
-    if ctx.rng.random() < 0.5:
-        report.claims_met.add(victim.name)  # the report says 达标 although its own number misses
+    others = [i.name for i in report.indicators if i.name != victim.name]
+    in_met_group = any(GROUPS.get(name) == GROUPS.get(victim.name) for name in others if victim.name in GROUPS)
+    if in_met_group or ctx.rng.random() < 0.5:
+        # The report says 达标 although its own number misses. A member of a “choose at least N”
+        # group whose other member is met only fails this way: the park still meets the group.
+        report.claims_met.add(victim.name)
     return [_seed(ACCEPTANCE, "standard.not_met", "acceptance_report", victim.name, name)]
 
 

@@ -1,0 +1,1 @@
+"""Checks for major adjustments not reported (第十四条)."""

@@ -1,0 +1,53 @@
+"""consistency.target_changed: the 验收报告 states another target for an indicator than the 实施方案
+set (第十八条(三) 《实施方案》落实和目标完成情况).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.matching import differs, find_indicator
+from checks.model import Check, CheckContext, Finding, Severity, Submission
+from checks.pairs import evidence, plan_and_report
+
+BASIS = "管理办法 第十八条（三）"
+MESSAGE = "指标“{name}”的目标值在实施方案中为{planned}，在验收报告中为{reported}，前后不一致（{basis}）"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
+    """Targets compared in canonical units."""
+    pair = plan_and_report(submission)
+    if pair is None:
+        return
+    for planned in pair.plan.facts.indicators:
+        reported = find_indicator(planned, pair.report.facts.indicators)
+        if reported is None or not differs(planned.target, reported.target):
+            continue
+        unit = planned.unit or ""
+        yield Finding(
+            rule=CHECK.id,
+            severity=CHECK.severity,
+            document=pair.report.file,
+            subject=planned.name,
+            message=MESSAGE.format(
+                name=planned.name,
+                planned=_number(planned.target) + unit,
+                reported=_number(reported.target) + unit,
+                basis=BASIS,
+            ),
+            basis=BASIS,
+            evidence=(evidence(pair.plan, planned.quote), evidence(pair.report, reported.quote)),
+        )
+
+
+CHECK = Check(
+    id="consistency.target_changed",
+    severity=Severity.MAJOR,
+    basis=BASIS,
+    summary="验收报告中的指标目标值与实施方案不一致",
+    run=run,
+)

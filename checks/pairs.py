@@ -1,0 +1,31 @@
+"""The 实施方案 and the 验收报告 of a package, the pair every consistency check compares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checks.model import Evidence, Submission
+from extractors.facts.model import Quote
+from extractors.model import Document, DocumentKind
+
+
+@dataclass(frozen=True)
+class PlanAndReport:
+    """Both documents, readable."""
+
+    plan: Document
+    report: Document
+
+
+def plan_and_report(submission: Submission) -> PlanAndReport | None:
+    """The pair, when the package holds both (an acceptance review reads the plan beside the report)."""
+    plan = submission.first(DocumentKind.IMPLEMENTATION_PLAN)
+    report = submission.first(DocumentKind.ACCEPTANCE_REPORT)
+    if plan is None or report is None:
+        return None
+    return PlanAndReport(plan, report)
+
+
+def evidence(document: Document, quote: Quote | None) -> Evidence:
+    """A fact's quote as evidence (the document name alone when the fact has no quote)."""
+    return Evidence(document.file, quote.page if quote else None, quote.text if quote else "")
