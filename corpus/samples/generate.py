@@ -74,11 +74,11 @@ def _defects(rng: random.Random, index: int) -> list[str]:
     return choose(rng, "application", application, index > 0) + choose(rng, "acceptance", acceptance, index > 0)
 
 
-def write_park(out: Path, seed: int, park: Park, earlier: list[Park]) -> WrittenPark:
-    """Seed one park's defects, render its documents as DOCX and write truth.json."""
+def write_park(out: Path, seed: int, park: Park, earlier: list[Park], defects: list[str] | None = None) -> WrittenPark:
+    """Seed one park's defects (drawn, or the named ones), render its documents as DOCX, write truth.json."""
     rng = random.Random(f"{seed}:{park.index}:defects")
     drafts = draft(park)
-    names = _defects(rng, park.index)
+    names = _defects(rng, park.index) if defects is None else defects
     seeded = apply(names, DefectContext(drafts, rng, earlier))
     folder = out / f"park-{park.index + 1:02d}"
     documents = _render(folder, drafts)
