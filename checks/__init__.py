@@ -8,6 +8,7 @@ from __future__ import annotations
 from checks.arithmetic import total_mismatch
 from checks.change import undisclosed
 from checks.consistency import baseline_year_mismatch, indicator_dropped, project_dropped, target_changed
+from checks.form import field_format, required_field_empty, tick_box
 from checks.integrity import foreign_park_name
 from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
@@ -20,6 +21,9 @@ REGISTRY: tuple[Check, ...] = (
     missing_document.CHECK,
     missing_section.CHECK,
     over_limit.CHECK,
+    required_field_empty.CHECK,
+    tick_box.CHECK,
+    field_format.CHECK,
     indicator_dropped.CHECK,
     target_changed.CHECK,
     baseline_year_mismatch.CHECK,

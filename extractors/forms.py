@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from extractors.headings import strip_numbering
 from extractors.model import Block, DocumentKind, FormField, Table
@@ -35,6 +35,9 @@ class FieldSpec(BaseModel):
     layout: Literal["right", "inline", "below", "line"] = "right"
     limit: int | None = None
     title: str | None = None
+    required: bool = True
+    format: str | None = None
+    options: tuple[str, ...] = ()
 
     @property
     def display(self) -> str:
@@ -51,6 +54,19 @@ class FormSpec(BaseModel):
     name: str
     basis: str
     fields: tuple[FieldSpec, ...]
+    formats: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _formats_exist(self) -> FormSpec:
+        for field_spec in self.fields:
+            if field_spec.format and field_spec.format not in self.formats:
+                raise ValueError(f"forms.toml: {field_spec.id}: unknown format {field_spec.format!r}")
+        for name, pattern in self.formats.items():
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"forms.toml [formats] {name}: {exc}") from exc
+        return self
 
     def field(self, field_id: str) -> FieldSpec:
         """The field spec with this id."""
@@ -61,7 +77,8 @@ class FormSpec(BaseModel):
 def load_forms() -> tuple[FormSpec, ...]:
     """The form specs from data/forms.toml, validated."""
     with open(DATA_DIR / "forms.toml", "rb") as handle:
-        return tuple(FormSpec.model_validate(f) for f in tomllib.load(handle)["forms"])
+        data = tomllib.load(handle)
+    return tuple(FormSpec.model_validate({**f, "formats": data["formats"]}) for f in data["forms"])
 
 
 def form_for(kind: DocumentKind) -> FormSpec | None:

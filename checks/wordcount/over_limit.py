@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checks.form_fields import form_fields
 from checks.model import Check, CheckContext, Evidence, Finding, Measure, Severity, Submission
 from extractors.text import count_zi, squash
 
@@ -17,34 +18,30 @@ _QUOTE_CHARS = 80
 
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     """Count each limited field of each form and report those over their limit."""
-    for document in submission.documents:
-        spec = context.form(document.kind)
-        if spec is None:
+    for seen in form_fields(submission, context):
+        field, found = seen.spec, seen.found
+        if field.limit is None or found is None:
             continue
-        for field in spec.fields:
-            found = document.field_value(field.id)
-            if field.limit is None or found is None:
-                continue
-            count = count_zi(found.value)
-            if count <= field.limit:
-                continue
-            quote = squash(found.value)
-            yield Finding(
-                rule=CHECK.id,
-                severity=CHECK.severity,
-                document=document.file,
-                subject=field.id,
-                message=MESSAGE.format(
-                    form=spec.name, field=field.display, count=count, basis=spec.basis, limit=field.limit
+        count = count_zi(found.value)
+        if count <= field.limit:
+            continue
+        quote = squash(found.value)
+        yield Finding(
+            rule=CHECK.id,
+            severity=CHECK.severity,
+            document=seen.document.file,
+            subject=field.id,
+            message=MESSAGE.format(
+                form=seen.form.name, field=field.display, count=count, basis=seen.form.basis, limit=field.limit
+            ),
+            basis=seen.form.basis,
+            evidence=(
+                Evidence(
+                    seen.document.file, found.page, quote[:_QUOTE_CHARS] + ("…" if len(quote) > _QUOTE_CHARS else "")
                 ),
-                basis=spec.basis,
-                evidence=(
-                    Evidence(
-                        document.file, found.page, quote[:_QUOTE_CHARS] + ("…" if len(quote) > _QUOTE_CHARS else "")
-                    ),
-                ),
-                measure=Measure(value=count, limit=field.limit, unit="字"),
-            )
+            ),
+            measure=Measure(value=count, limit=field.limit, unit="字"),
+        )
 
 
 CHECK = Check(
