@@ -7,14 +7,21 @@ from __future__ import annotations
 
 from checks.arithmetic import total_mismatch
 from checks.change import undisclosed
-from checks.consistency import baseline_year_mismatch, indicator_dropped, project_dropped, target_changed
+from checks.consistency import (
+    baseline_changed,
+    baseline_year_mismatch,
+    indicator_dropped,
+    project_changed,
+    project_dropped,
+    target_changed,
+)
 from checks.form import field_format, required_field_empty, tick_box
 from checks.integrity import foreign_park_name
 from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
 from checks.package import missing_document
 from checks.standard import not_met
-from checks.timeline import creation_period, eia_outdated
+from checks.timeline import certificate_period, creation_period, eia_outdated
 from checks.wordcount import over_limit
 
 REGISTRY: tuple[Check, ...] = (
@@ -26,11 +33,14 @@ REGISTRY: tuple[Check, ...] = (
     field_format.CHECK,
     indicator_dropped.CHECK,
     target_changed.CHECK,
+    baseline_changed.CHECK,
     baseline_year_mismatch.CHECK,
     project_dropped.CHECK,
+    project_changed.CHECK,
     undisclosed.CHECK,
     creation_period.CHECK,
     eia_outdated.CHECK,
+    certificate_period.CHECK,
     not_met.CHECK,
     foreign_park_name.CHECK,
     total_mismatch.CHECK,

@@ -11,7 +11,7 @@ import pytest
 from checks import run_checks
 from checks.model import CheckContext, Stage
 from checks.submission import build_submission
-from extractors.facts.model import DateFact, Facts, IdentityFact, IndicatorFact, ProjectFact, Quote
+from extractors.facts.model import DateFact, Facts, IdentityFact, IndicatorFact, ProjectFact, Quote, StatementFact
 from extractors.model import Document, DocumentKind, RawDocument, TextBlock
 
 CONTEXT = CheckContext(today=date(2024, 10, 8))
@@ -273,3 +273,53 @@ def _economy(per_capita: float, claims_met: bool, high_tech: float | None) -> Fa
 def test_a_choose_n_group_is_judged_as_a_group(report, fires):
     found = {s for r, s in _found(_package(report=report)) if r == "standard.not_met"}
     assert ("人均工业增加值" in found) is fires
+
+
+def _with_baseline(value: float) -> Facts:
+    first = replace(REPORT.indicators[0], baseline=value)
+    return replace(REPORT, indicators=(first, *REPORT.indicators[1:]))
+
+
+def _with_project(investment: float, owner: str | None) -> Facts:
+    first = replace(REPORT.projects[0], investment_wan=investment, owner=owner)
+    return replace(REPORT, projects=(first, *REPORT.projects[1:]))
+
+
+@pytest.mark.parametrize(
+    ("report", "text", "expected"),
+    [
+        (_with_baseline(80.0), "正文。", set()),
+        (_with_baseline(78.5), "正文。", {("consistency.baseline_changed", "工业用水重复利用率")}),
+        (_with_project(1000.0, None), "正文。", set()),
+        (_with_project(1300.0, None), "正文。", {("consistency.project_changed", "园区污水处理厂提标改造工程")}),
+        # the report explains the adjustment of that project
+        (_with_project(1300.0, None), "园区污水处理厂提标改造工程因工艺调整，投资增加300万元。", set()),
+    ],
+)
+def test_baseline_and_project_changes(report, text, expected):
+    found = {(r, s) for r, s in _found(_package(report=report, report_text=(text,))) if r.endswith("_changed")}
+    assert found == expected
+
+
+def test_owner_change_is_named_once_per_attribute():
+    plan = replace(PLAN, projects=(replace(PLAN.projects[0], owner="临江水务有限公司"), PLAN.projects[1]))
+    report = _with_project(1000.0, "临江城投公司")
+    findings = [
+        f
+        for f in run_checks(build_submission(_package(plan=plan, report=report)), CONTEXT)
+        if f.rule == "consistency.project_changed"
+    ]
+    assert len(findings) == 1 and "实施主体" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("period", "fires"),
+    [("2019年5月至2022年5月", False), ("2020年5月至2022年5月", True), ("2018年至2020年", True)],
+)
+def test_compliance_certificate_covers_three_years_before_application(period, fires):
+    documents = _application(date(2018, 1, 10), None)
+    certificate = next(d for d in documents if d.kind == DocumentKind.COMPLIANCE_CERTIFICATE)
+    statement = StatementFact("no_serious_incident", True, period, Q)
+    documents[documents.index(certificate)] = replace(certificate, facts=Facts(statements=(statement,)))
+    found = {r for r, _ in _found(documents)}
+    assert ("timeline.certificate_period" in found) is fires
