@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checks.matching import differs, find_indicator
 from checks.model import Evidence, Submission
-from extractors.facts.model import Quote
+from extractors.facts.model import IndicatorFact, Quote
 from extractors.model import Document, DocumentKind
 
 
@@ -29,3 +31,16 @@ def plan_and_report(submission: Submission) -> PlanAndReport | None:
 def evidence(document: Document, quote: Quote | None) -> Evidence:
     """A fact's quote as evidence (the document name alone when the fact has no quote)."""
     return Evidence(document.file, quote.page if quote else None, quote.text if quote else "")
+
+
+def changed_indicators(
+    submission: Submission, attribute: str
+) -> Iterator[tuple[PlanAndReport, IndicatorFact, IndicatorFact]]:
+    """(pair, planned, reported) for each indicator whose `attribute` (target, baseline) the two state differently."""
+    pair = plan_and_report(submission)
+    if pair is None:
+        return
+    for planned in pair.plan.facts.indicators:
+        reported = find_indicator(planned, pair.report.facts.indicators)
+        if reported is not None and differs(getattr(planned, attribute), getattr(reported, attribute)):
+            yield pair, planned, reported

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.matching import differs, find_indicator
 from checks.model import Check, CheckContext, Finding, Severity, Submission
-from checks.pairs import evidence, plan_and_report
+from checks.pairs import changed_indicators, evidence
 
 BASIS = "管理办法 附件3 二"
 MESSAGE = "指标“{name}”的基准值在实施方案中为{planned}，在验收报告中为{reported}，前后不一致（{basis}）"
@@ -17,13 +16,7 @@ MESSAGE = "指标“{name}”的基准值在实施方案中为{planned}，在验
 
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     """Baselines compared in canonical units, where both documents state one."""
-    pair = plan_and_report(submission)
-    if pair is None:
-        return
-    for planned in pair.plan.facts.indicators:
-        reported = find_indicator(planned, pair.report.facts.indicators)
-        if reported is None or not differs(planned.baseline, reported.baseline):
-            continue
+    for pair, planned, reported in changed_indicators(submission, "baseline"):
         unit = planned.unit or ""
         yield Finding(
             rule=CHECK.id,

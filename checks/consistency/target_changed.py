@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.matching import differs, find_indicator
 from checks.model import Check, CheckContext, Finding, Severity, Submission
-from checks.pairs import evidence, plan_and_report
+from checks.pairs import changed_indicators, evidence
 
 BASIS = "管理办法 第十八条（三）"
 MESSAGE = "指标“{name}”的目标值在实施方案中为{planned}，在验收报告中为{reported}，前后不一致（{basis}）"
@@ -20,13 +19,7 @@ def _number(value: float) -> str:
 
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     """Targets compared in canonical units."""
-    pair = plan_and_report(submission)
-    if pair is None:
-        return
-    for planned in pair.plan.facts.indicators:
-        reported = find_indicator(planned, pair.report.facts.indicators)
-        if reported is None or not differs(planned.target, reported.target):
-            continue
+    for pair, planned, reported in changed_indicators(submission, "target"):
         unit = planned.unit or ""
         yield Finding(
             rule=CHECK.id,

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pydantic import field_validator
 
 from extractors.facts.model import IdentityFact, Quote
-from extractors.facts.nlp import Passage, Section, load_section, passages, sentences
+from extractors.facts.nlp import Passage, Section, load_section, passages, sentences, valid_patterns
 from extractors.facts.numbers import parse_number
 from extractors.facts.units import normalise as convert_unit
 from extractors.model import Document, FormField
@@ -50,12 +50,7 @@ class _IdentityData(Section):
     @field_validator("body_cues", "chemical_yes", "chemical_no")
     @classmethod
     def _patterns(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from exc
-        return patterns
+        return valid_patterns(patterns)
 
     @field_validator("boundary")
     @classmethod

@@ -130,6 +130,16 @@ def _raw(path: Path) -> Mapping[str, Any]:
         raise TextDataError(f"{path}: not valid TOML: {exc}") from exc
 
 
+def valid_patterns(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """Validator for data sections holding regular expressions: a bad one fails at load, quoted."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from exc
+    return patterns
+
+
 def load_section(name: str, model: type[Model], path: Path | None = None) -> Model:
     """Section `name` of the text data file, validated by `model`; TextDataError names file and key."""
     path = path or TEXT_DATA

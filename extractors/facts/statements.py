@@ -34,6 +34,7 @@ from extractors.facts.nlp import (
     phrase_pattern,
     pipeline,
     sentences,
+    valid_patterns,
 )
 from extractors.model import Document
 
@@ -80,12 +81,7 @@ class _StatementsData(Section):
     @field_validator("periods", "goal_sentences")
     @classmethod
     def _patterns(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from exc
-        return patterns
+        return valid_patterns(patterns)
 
     @field_validator("topics")
     @classmethod
