@@ -179,3 +179,37 @@ def test_units_in_cells_and_names() -> None:
     assert canonical_unit("tce/万元") == "吨标煤/万元" and canonical_unit("—") is None
     assert expected_unit("单位工业增加值新鲜水耗") == "立方米/万元"
     assert expected_unit("单位工业增加值二氧化碳排放量") is None
+
+
+# -- units: properties ---------------------------------------------------------------------------
+
+
+_SAME_ENERGY = ("吨标煤/万元", "tce/万元", "吨标准煤/万元")
+_VALUES = st.floats(min_value=0.0, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+@given(_VALUES, st.sampled_from(_SAME_ENERGY))
+def test_spellings_of_tonnes_of_coal_equivalent_are_one_unit(value, unit):
+    number, canonical = normalise(value, unit)
+    assert canonical == "吨标煤/万元" and number == pytest.approx(value)
+
+
+@given(_VALUES)
+def test_kilograms_of_coal_equivalent_are_a_thousandth_of_tonnes(value):
+    kilo, unit = normalise(value, "千克标煤/万元")
+    assert unit == "吨标煤/万元" and kilo == pytest.approx(value / 1000, rel=1e-9, abs=1e-12)
+
+
+@given(_VALUES)
+def test_money_and_area_convert_to_wan_yuan_and_square_kilometres(value):
+    assert normalise(value, "亿元") == (pytest.approx(value * 10000), "万元")
+    assert normalise(value, "公顷") == (pytest.approx(value / 100), "km²")
+    assert normalise(value, "亩") == (pytest.approx(value / 1500), "km²")
+
+
+@given(st.text(max_size=30), _VALUES)
+def test_unit_parsing_never_raises_and_keeps_unknown_units(text, value):
+    number, unit = normalise(value, text)
+    assert isinstance(unit, str) and isinstance(number, float | int)
+    name, written = split_unit(text)
+    assert isinstance(name, str) and (written is None or isinstance(written, str))
