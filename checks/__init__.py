@@ -21,7 +21,7 @@ from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
 from checks.package import missing_document
 from checks.standard import not_met
-from checks.timeline import certificate_period, creation_period, eia_outdated
+from checks.timeline import annual_report_late, certificate_period, creation_period, eia_outdated
 from checks.wordcount import over_limit
 
 REGISTRY: tuple[Check, ...] = (
@@ -41,6 +41,7 @@ REGISTRY: tuple[Check, ...] = (
     creation_period.CHECK,
     eia_outdated.CHECK,
     certificate_period.CHECK,
+    annual_report_late.CHECK,
     not_met.CHECK,
     foreign_park_name.CHECK,
     total_mismatch.CHECK,

@@ -84,3 +84,24 @@ def test_another_parks_name_where_the_text_speaks_of_itself(documents, fmt):
     (finding,) = _findings(documents[f"foreign.{fmt}"])
     assert (finding.rule, finding.subject) == ("integrity.foreign_park_name", "宜山工业园区")
     assert finding.evidence[0].quote.startswith("宜山工业园区坚持生态优先")
+
+
+def _annual(path: Path, signed: str) -> Path:
+    doc = DocxWriter()
+    doc.title_page([PARK, "生态文明建设示范区（生态工业园区）", "2023年度工作报告"])
+    doc.heading("一、年度工作进展", 1)
+    doc.paragraph("2023年，园区持续推进减污降碳协同增效，各项指标保持稳定。")
+    doc.paragraph(f"{PARK}管理委员会")
+    doc.paragraph(signed)
+    return doc.save(path)
+
+
+@pytest.mark.parametrize(("signed", "late"), [("2024年6月20日", False), ("2024年7月15日", True)])
+def test_annual_report_due_by_30_june_of_the_next_year(tmp_path, signed, late):
+    path = _annual(tmp_path / "年度报告.docx", signed)
+    document = read_document(path.read_bytes(), path.name)
+    assert document.kind == "annual_report"
+    findings = run_checks(build_submission([document]), CheckContext(today=date(2024, 10, 8)))
+    assert [(f.rule, f.subject) for f in findings if f.rule.startswith("timeline")] == (
+        [("timeline.annual_report_late", "2023")] if late else []
+    )
