@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -17,7 +16,6 @@ from extractors.facts.model import IndicatorFact, ProjectFact
 
 _NOISE = re.compile(r"[\s（）()《》“”\"'、，,。:：；;·\-—_/]")
 _PROJECT_SIMILARITY = 90.0
-T = TypeVar("T")
 
 
 def fold(text: str) -> str:
@@ -53,12 +51,3 @@ def differs(a: float | None, b: float | None, *, tolerance: float = 1e-6) -> boo
     if a is None or b is None:
         return False
     return abs(a - b) > tolerance * max(abs(a), abs(b), 1.0)
-
-
-def unique(items: Iterable[T]) -> list[T]:
-    """Items in first-seen order without repeats."""
-    seen: list[T] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen

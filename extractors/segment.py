@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from extractors.headings import looks_like_title, parse_numbering
 from extractors.model import Block, Heading, Section, Table, TextBlock
@@ -23,14 +22,6 @@ _TOC_ENTRY = re.compile(
     r"^(?P<title>.+?)\s*(?:[.·…．_⋯‥-]{3,}|\t+|\s{2,})\s*(?P<page>\d{1,4}|[ivxlc]{1,5})\s*$", re.IGNORECASE
 )
 _STRONG_FAMILIES = {"chapter", "part", "cn", "cn_paren", "arabic2", "arabic3", "arabic4"}
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    """A line of the document's own table of contents: what it promises and on which page."""
-
-    title: str
-    page: int | None
 
 
 def is_toc_entry(text: str) -> bool:
@@ -67,18 +58,6 @@ def _entries_after(blocks: Sequence[Block], start: int) -> list[int]:
             if misses > 1 or (not found and misses > 0 and j > start + 2):
                 break
     return found
-
-
-def toc_entries(blocks: Sequence[Block]) -> list[TocEntry]:
-    """The table of contents as (title, page) pairs, for comparing with the headings found."""
-    entries = []
-    for i in sorted(toc_indices(blocks)):
-        block = blocks[i]
-        match = _TOC_ENTRY.match(block.text.strip()) if isinstance(block, TextBlock) else None
-        if match:
-            page = match.group("page")
-            entries.append(TocEntry(match.group("title").strip(), int(page) if page.isdigit() else None))
-    return entries
 
 
 def _body_size(blocks: Sequence[Block]) -> float | None:

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checks.model import Check, CheckContext, Evidence, Finding, Severity, Submission
+from checks.model import Check, CheckContext, Finding, Severity, Submission
+from checks.pairs import evidence
 from extractors.facts.catalogue import load_standard
 from extractors.facts.model import IndicatorFact
 from extractors.facts.numbers import clean, parse_number
@@ -116,7 +117,6 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                 continue
             requirement = stated(indicator) or catalogued(indicator)
             unit = indicator.unit or ""
-            quote = indicator.quote
             yield Finding(
                 rule=CHECK.id,
                 severity=CHECK.severity,
@@ -132,7 +132,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                     basis=BASIS,
                 ),
                 basis=BASIS,
-                evidence=(Evidence(document.file, quote.page if quote else None, quote.text if quote else ""),),
+                evidence=(evidence(document, indicator.quote),),
             )
 
 

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checks.model import Check, CheckContext, Evidence, Finding, Severity, Submission
+from checks.model import Check, CheckContext, Finding, Severity, Submission
+from checks.pairs import evidence
 from extractors.kinds import title_area
 from extractors.model import DocumentKind
 from extractors.segment import toc_indices
@@ -31,7 +32,6 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         deadline = date(year + 1, 6, 30)
         if signed.day <= deadline:
             continue
-        quote = signed.quote
         yield Finding(
             rule=CHECK.id,
             severity=CHECK.severity,
@@ -41,7 +41,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                 year=year, signed=signed.day.isoformat(), deadline=deadline.isoformat(), basis=BASIS
             ),
             basis=BASIS,
-            evidence=(Evidence(document.file, quote.page if quote else None, quote.text if quote else ""),),
+            evidence=(evidence(document, signed.quote),),
         )
 
 

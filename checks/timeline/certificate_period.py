@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.model import Check, CheckContext, Evidence, Finding, Severity, Stage, Submission
+from checks.model import Check, CheckContext, Finding, Severity, Stage, Submission
+from checks.pairs import evidence
 from extractors.facts.numbers import years_in
 from extractors.model import DocumentKind
 
@@ -27,7 +28,6 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         start, end = min(years_in(statement.period)), max(years_in(statement.period))
         if start <= application.value.year - 3 and end >= application.value.year - 1:
             continue
-        quote = statement.quote
         yield Finding(
             rule=CHECK.id,
             severity=CHECK.severity,
@@ -35,7 +35,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
             subject="compliance_certificate",
             message=MESSAGE.format(period=statement.period, application=application.value.isoformat(), basis=BASIS),
             basis=BASIS,
-            evidence=(Evidence(document.file, quote.page if quote else None, quote.text if quote else ""),),
+            evidence=(evidence(document, statement.quote),),
         )
 
 
