@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from checks.arithmetic import total_mismatch
 from checks.change import undisclosed
+from checks.completeness import data_source, indicator_method, map_missing, table_columns, table_missing
 from checks.consistency import (
     baseline_changed,
     baseline_year_mismatch,
@@ -45,6 +46,11 @@ REGISTRY: tuple[Check, ...] = (
     not_met.CHECK,
     foreign_park_name.CHECK,
     total_mismatch.CHECK,
+    table_missing.CHECK,
+    table_columns.CHECK,
+    map_missing.CHECK,
+    data_source.CHECK,
+    indicator_method.CHECK,
 )
 
 

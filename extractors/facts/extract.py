@@ -16,6 +16,7 @@ from extractors.facts.indicators import extract_indicators
 from extractors.facts.model import Facts
 from extractors.facts.projects import extract_projects, extract_tasks
 from extractors.facts.statements import extract_statements
+from extractors.facts.tables import extract_tables
 from extractors.model import Document
 
 log = logging.getLogger("eipcheck.facts")
@@ -27,6 +28,7 @@ _EXTRACTORS: dict[str, tuple[str, Callable[[Document], tuple]]] = {
     "dates": ("日期", extract_dates),
     "identity": ("园区基本信息", extract_identity),
     "statements": ("守法声明", extract_statements),
+    "tables": ("表格", extract_tables),
 }
 
 

@@ -100,6 +100,51 @@ class StatementFact:
 
 
 @dataclass(frozen=True)
+class TableColumn:
+    """A column of a recognised table: the role its header names (None for none) and the header."""
+
+    role: str | None
+    header: str
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A data row of a recognised table: its cells as clean text, its page and the row as one line."""
+
+    page: int | None
+    cells: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class TableFact:
+    """A table 附件1 or 附件3 asks for, as recognised: kind (indicator, task, project, method), the
+    caption above it, its columns by role and its data rows (a table continued after a page
+    break or a 续表 caption is one fact).
+    """
+
+    kind: str
+    caption: str | None
+    page: int | None
+    columns: tuple[TableColumn, ...]
+    rows: tuple[TableRow, ...] = ()
+
+    @property
+    def roles(self) -> frozenset[str]:
+        """The roles its columns name."""
+        return frozenset(c.role for c in self.columns if c.role)
+
+    @property
+    def header(self) -> str:
+        """The header as one line, for quoting."""
+        return " | ".join(c.header for c in self.columns if c.header)
+
+    def cell(self, row: TableRow, role: str) -> str:
+        """The first non-empty cell of a role in a row ("" when the table has no such column)."""
+        return next((row.cells[i] for i, c in enumerate(self.columns) if c.role == role and row.cells[i]), "")
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything extracted from one document."""
 
@@ -109,3 +154,4 @@ class Facts:
     dates: tuple[DateFact, ...] = ()
     identity: tuple[IdentityFact, ...] = ()
     statements: tuple[StatementFact, ...] = ()
+    tables: tuple[TableFact, ...] = ()

@@ -1,4 +1,4 @@
-"""What a table is (indicator, project or task table) and what each column holds, from its header.
+"""What a table is (indicator, project, task or data-method table) and what each column holds, from its header.
 
 Consultancies name columns freely (基准值 / 基准年 / 基准值（2020年）, 投资金额（万元） / 总投资（亿元）),
 merge header cells over two rows ("指标值" over "基准年 | 目标年") and sometimes start a table with a
@@ -35,6 +35,7 @@ class TableKind(StrEnum):
     INDICATOR = "indicator"
     PROJECT = "project"
     TASK = "task"
+    METHOD = "method"  # 附件3 三: each indicator's data-collection method, source, calculation
 
 
 @dataclass(frozen=True)
