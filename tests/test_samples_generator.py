@@ -98,6 +98,16 @@ def test_every_defect_changes_what_its_truth_claims(name):
         elif rule == "arithmetic.total_mismatch":
             content = plan if item.finding.kind == "implementation_plan" else report
             assert content.project_total_wan != sum(p.investment_wan for p in content.projects)
+        elif rule == "completeness.table_missing":
+            assert subject in plan.omitted_tables
+        elif rule == "completeness.table_columns":
+            assert subject in plan.omitted_columns and subject not in plan.omitted_tables
+        elif rule == "completeness.map_missing":
+            assert subject in plan.omitted_maps
+        elif rule == "completeness.data_source":
+            assert not plan.sources_stated
+        elif rule == "completeness.indicator_method":
+            assert subject in report.method_gaps and subject in {i.name for i in report.indicators}
         elif rule == "integrity.near_duplicate":
             assert report.copied_passage and subject not in report.copied_passage
         else:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from checks.completeness_spec import finding, label, plain, requirements, section_evidence, texts, where_expected
 from checks.model import Check, CheckContext, Finding, Severity, Submission
 
-MESSAGE = "{document}未绘制或未提及“{name}”（{basis}要求绘制{name}）（{basis}）"
+MESSAGE = "{document}未绘制或未提及园区“{name}”（{basis}）"
 
 
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from checks.completeness_spec import documents, finding, label, requirements
 from checks.model import Check, CheckContext, Evidence, Finding, Severity, Submission
 
-MESSAGE = "{document}“{name}”缺少{missing}栏，{basis}要求明确{columns}（{basis}）"
+MESSAGE = "{document}“{name}”缺少{missing}栏，应列明{columns}（{basis}）"
 
 
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from checks.completeness_spec import finding, label, requirements, section_evidence, where_expected
 from checks.model import Check, CheckContext, Finding, Severity, Submission
 
-MESSAGE = "{document}未编制{basis}要求的“{name}”（应列明{columns}等内容）（{basis}）"
+MESSAGE = "{document}未编制“{name}”，应列明{columns}等内容（{basis}）"
 
 
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:

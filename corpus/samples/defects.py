@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from corpus.samples.drafts import Drafts, facts_of, over_limit_text, shifted
 from corpus.samples.draw import park_name, practice_passage
 from corpus.samples.model import Park, TruthFinding
-from corpus.samples.plan_prose import PLAN_PROJECT_CAPTION
+from corpus.samples.plan_prose import MAP_BOUNDARY, MAP_CHAIN, PLAN_PROJECT_CAPTION, PROJECT_TABLE, TASK_TABLE
 from corpus.samples.report_prose import REPORT_PROJECT_CAPTION
 
 BOTH = ("application", "acceptance")
@@ -257,6 +257,49 @@ def report_copied_passage(ctx: DefectContext, name: str) -> list[Seeded]:
     return [_seed(ACCEPTANCE, "integrity.near_duplicate", "acceptance_report", source.identity.name, name)]
 
 
+def plan_table_missing(ctx: DefectContext, name: str) -> list[Seeded]:
+    """附件1 三/四: the tasks or projects described in prose only, without their table."""
+    table = ctx.rng.choice((TASK_TABLE, PROJECT_TABLE))
+    ctx.drafts.plan.omitted_tables.add(table)
+    return [_seed(BOTH, "completeness.table_missing", "implementation_plan", table, name)]
+
+
+# The columns a consultancy may leave out of a table of 附件1 (the period, owner and investment of a
+# project feed other checks and stay).
+_DROPPABLE_COLUMNS = {
+    TASK_TABLE: ("任务内容", "完成时间", "责任部门", "预期目标"),
+    PROJECT_TABLE: ("建设内容", "预期目标"),
+}
+
+
+def plan_table_columns(ctx: DefectContext, name: str) -> list[Seeded]:
+    table = ctx.rng.choice(sorted(_DROPPABLE_COLUMNS))
+    ctx.drafts.plan.omitted_columns[table] = ctx.rng.choice(_DROPPABLE_COLUMNS[table])
+    return [_seed(BOTH, "completeness.table_columns", "implementation_plan", table, name)]
+
+
+def plan_map_missing(ctx: DefectContext, name: str) -> list[Seeded]:
+    """附件1 一（1）/二（1）: a map never referred to (the 生态工业链图 only while 总体框架 is written)."""
+    maps = [MAP_BOUNDARY] + ([MAP_CHAIN] if "plan.2.1" not in ctx.drafts.plan.omitted_sections else [])
+    chosen = ctx.rng.choice(maps)
+    ctx.drafts.plan.omitted_maps.add(chosen)
+    return [_seed(BOTH, "completeness.map_missing", "implementation_plan", chosen, name)]
+
+
+def plan_data_source_missing(ctx: DefectContext, name: str) -> list[Seeded]:
+    ctx.drafts.plan.sources_stated = False
+    return [_seed(BOTH, "completeness.data_source", "implementation_plan", "data_source", name)]
+
+
+def report_method_missing(ctx: DefectContext, name: str) -> list[Seeded]:
+    """附件3 三: one or two indicators without their method, source or calculation."""
+    report = ctx.drafts.report
+    victims = ctx.rng.sample(report.indicators, min(len(report.indicators), ctx.rng.randint(1, 2)))
+    for victim in victims:
+        report.method_gaps[victim.name] = ctx.rng.choice(("all", "method", "source", "calculation"))
+    return [_seed(ACCEPTANCE, "completeness.indicator_method", "acceptance_report", v.name, name) for v in victims]
+
+
 # name -> (function, package it is drawn for, defects it cannot be combined with)
 CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
     "plan_missing_section": (plan_missing_section, "application", frozenset()),
@@ -265,7 +308,11 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
     "eia_outdated": (eia_outdated, "application", frozenset({"application_missing_document", "eia_old_with_followup"})),
     "eia_old_with_followup": (eia_old_with_followup, "application", frozenset({"application_missing_document"})),
     "plan_foreign_name": (plan_foreign_name, "application", frozenset()),
-    "plan_total_mismatch": (plan_total_mismatch, "application", frozenset()),
+    "plan_total_mismatch": (plan_total_mismatch, "application", frozenset({"plan_table_missing"})),
+    "plan_table_missing": (plan_table_missing, "application", frozenset({"plan_total_mismatch", "plan_table_columns"})),
+    "plan_table_columns": (plan_table_columns, "application", frozenset({"plan_table_missing"})),
+    "plan_map_missing": (plan_map_missing, "application", frozenset()),
+    "plan_data_source_missing": (plan_data_source_missing, "application", frozenset()),
     "report_missing_section": (report_missing_section, "acceptance", frozenset({"baseline_year_mismatch"})),
     "acceptance_over_limit": (acceptance_over_limit, "acceptance", frozenset()),
     "acceptance_missing_document": (acceptance_missing_document, "acceptance", frozenset()),
@@ -283,6 +330,7 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
     "report_foreign_name": (report_foreign_name, "acceptance", frozenset({"park_renamed"})),
     "report_total_mismatch": (report_total_mismatch, "acceptance", frozenset()),
     "report_copied_passage": (report_copied_passage, "acceptance", frozenset()),
+    "report_method_missing": (report_method_missing, "acceptance", frozenset()),
 }
 
 

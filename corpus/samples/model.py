@@ -122,6 +122,10 @@ class PlanContent:
     foreign_names: list[str] = field(default_factory=list)  # another park's name left in the text
     project_total_wan: float | None = None  # the stated total; None means the true sum
     copied_passage: str | None = None
+    omitted_tables: set[str] = field(default_factory=set)  # 重点任务表 / 支撑项目表 written as prose only
+    omitted_columns: dict[str, str] = field(default_factory=dict)  # table name -> column header left out
+    omitted_maps: set[str] = field(default_factory=set)  # 四至范围图 / 生态工业链图 never referred to
+    sources_stated: bool = True  # 附件1 备注: where data and maps come from
 
 
 @dataclass
@@ -140,6 +144,9 @@ class ReportContent:
     claims_met: set[str] = field(default_factory=set)  # indicators claimed 达标 though the number misses
     project_total_wan: float | None = None
     copied_passage: str | None = None
+    # 附件3 三 left out for an indicator: "all" (nothing said), or the one aspect left unsaid
+    # ("method", "source", "calculation").
+    method_gaps: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -17,6 +17,9 @@ from corpus.samples.wording import cn_count, fmt
 PLAN_INDICATOR_CAPTION = "表2-1 目标指标表"
 PLAN_TASK_CAPTION = "表3-1 重点任务表"
 PLAN_PROJECT_CAPTION = "表4-1 支撑项目表"
+# What 附件1 calls the tables and maps a seeded defect may leave out.
+TASK_TABLE, PROJECT_TABLE = "重点任务表", "支撑项目表"
+MAP_BOUNDARY, MAP_CHAIN = "四至范围图", "生态工业链图"
 
 
 class PlanProse(Prose):
@@ -28,6 +31,7 @@ class PlanProse(Prose):
         super().__init__(park, content.identity, content.indicators, rng)
         self.content = content
         self.by, self.ty = content.baseline_year, content.target_year
+        self.omitted_maps = content.omitted_maps
 
     def plan_1(self) -> list[Block]:
         age = self.by - self.park.established.year
@@ -61,7 +65,7 @@ class PlanProse(Prose):
             f"主导产业为{self.industries}。",
             self.economy(self.by),
             f"园区地址为{self.park.address}，规划面积{self.area_text()}，四至范围为：{self.identity.boundary}。"
-            "园区交通便捷，区位条件优越，园区四至范围图见图1-1。",
+            "园区交通便捷，区位条件优越" + ("。" if MAP_BOUNDARY in self.omitted_maps else "，园区四至范围图见图1-1。"),
             self.pick(
                 f"园区距{self.city}中心城区约{self.rng.randint(8, 30)}公里，周边高速公路、国道和铁路专用线纵横交错，"
                 "距最近的港口和机场均在一小时车程以内，物流运输条件便利，便于原辅材料输入和产品输出。",
@@ -84,7 +88,7 @@ class PlanProse(Prose):
             self.pollutants(self.by),
             f"园区建有集中污水处理厂和一般工业固废收运体系，{waste_text}危险废物全部委托有资质单位安全处置。"
             "园区已编制突发环境事件应急预案，建立了园区、企业两级环境风险防控体系。",
-            self.data_source(self.by),
+            *([self.data_source(self.by)] if self.content.sources_stated else []),
         ]
 
     def plan_1_2(self) -> list[Block]:
@@ -126,7 +130,8 @@ class PlanProse(Prose):
                 f"创建工作围绕产业生态化和生态产业化两个方向展开，以{a}和{b}产业为核心构建横向耦合、纵向延伸的生态工业链，"
                 "以环境基础设施共建共享为支撑，以智慧化环境管理为保障。",
             ),
-            f"园区生态工业链图见图2-1。通过补链、延链、强链，园区将形成“{a}—{b}—资源再生利用”循环链条，"
+            ("" if MAP_CHAIN in self.omitted_maps else "园区生态工业链图见图2-1。")
+            + f"通过补链、延链、强链，园区将形成“{a}—{b}—资源再生利用”循环链条，"
             "实现企业间物料闭路循环、能量梯级利用和废物资源化利用。",
             f"在空间布局上，园区按照“功能分区、产业集聚”的原则，划分为{a}产业区、{b}产业区、"
             f"{c or '配套服务'}产业区和综合服务区，环境基础设施集中布置在园区下风向和河流下游，"
@@ -150,8 +155,13 @@ class PlanProse(Prose):
             self._indicator_table(),
             "必选指标覆盖经济发展、产业共生、资源节约、环境保护和信息公开等方面，"
             "特色指标结合园区主导产业特点和创建重点选取，体现园区减污降碳协同和资源循环利用的特色。",
-            closing + "主要资源产出率和资源循环利用水平显著提升，各项指标全面达到《标准》要求。"
-            f"基准值数据来源于{self.stats_office}、园区经济发展局和生态环境分局统计数据。",
+            closing
+            + "主要资源产出率和资源循环利用水平显著提升，各项指标全面达到《标准》要求。"
+            + (
+                f"基准值数据来源于{self.stats_office}、园区经济发展局和生态环境分局统计数据。"
+                if self.content.sources_stated
+                else ""
+            ),
         ]
 
     def _indicator_table(self) -> Table:
@@ -160,15 +170,32 @@ class PlanProse(Prose):
         widths = column_widths(rows[0], {"序号": 1.0, "单位": 2.3, "指标类型": 1.8, "标准值": 1.6}, "指标名称")
         return Table(rows, PLAN_INDICATOR_CAPTION, widths)
 
+    def _table(self, name: str, caption: str, rows: list[list[str]], widths: list[float], merges=()) -> Table:
+        """A table of 附件1, less the column a seeded defect leaves out."""
+        dropped = self.content.omitted_columns.get(name)
+        keep = [i for i, header in enumerate(rows[0]) if not header.startswith(dropped or "\0")]
+        if len(keep) < len(rows[0]):
+            rows = [[row[i] for i in keep] for row in rows]
+            widths = [widths[i] for i in keep]
+            merges = [(r0, sum(i < c0 for i in keep), r1, sum(i <= c1 for i in keep) - 1) for r0, c0, r1, c1 in merges]
+        return Table(rows, caption, widths, list(merges))
+
     def plan_3(self) -> list[Block]:
         tasks = self.content.tasks
+        intro = (
+            "从培育发展绿色生产力、减污降碳协同、主导行业生态体系构建、资源循环利用、污染防治与生态保护修复、"
+            f"环境风险防控、生态环境管理能力提升等方面，园区梳理确定重点任务{len(tasks)}项"
+        )
+        if TASK_TABLE in self.content.omitted_tables:
+            return [
+                intro + "，具体如下。",
+                *(f"{t.name}：{t.content}，由{t.department}负责，{t.due}前完成，{t.goal}。" for t in tasks),
+            ]
         rows = [["序号", "任务名称", "任务内容", "完成时间", "责任部门", "预期目标"]]
         rows += [[str(n), t.name, t.content, t.due, t.department, t.goal] for n, t in enumerate(tasks, 1)]
         return [
-            "从培育发展绿色生产力、减污降碳协同、主导行业生态体系构建、资源循环利用、污染防治与生态保护修复、"
-            f"环境风险防控、生态环境管理能力提升等方面，园区梳理确定重点任务{len(tasks)}项，"
-            f"明确了任务名称、任务内容、完成时间、责任部门和预期目标，见{PLAN_TASK_CAPTION.split()[0]}。",
-            Table(rows, PLAN_TASK_CAPTION, [0.9, 2.4, 4.5, 1.7, 2.2, 2.9]),
+            intro + f"，明确了任务名称、任务内容、完成时间、责任部门和预期目标，见{PLAN_TASK_CAPTION.split()[0]}。",
+            self._table(TASK_TABLE, PLAN_TASK_CAPTION, rows, [0.9, 2.4, 4.5, 1.7, 2.2, 2.9]),
         ]
 
     def task_areas(self) -> list[tuple[str, list[Block]]]:
@@ -197,11 +224,19 @@ class PlanProse(Prose):
         rows.append([TOTAL_LABEL, "", "", "", "", fmt(total), ""])
         last = len(rows) - 1
         biggest = max(projects, key=lambda p: p.investment_wan) if projects else None
-        blocks: list[Block] = [
+        intro = (
             f"根据重点任务安排，园区共谋划支撑项目{len(projects)}项，总投资{self.money(total)}，"
-            f"涵盖环境基础设施、资源循环利用、清洁能源和智慧监管等领域，见{PLAN_PROJECT_CAPTION.split()[0]}。",
-            Table(rows, PLAN_PROJECT_CAPTION, [0.9, 2.6, 3.2, 1.6, 2.1, 1.6, 2.6], [(last, 0, last, 4)]),
-        ]
+            "涵盖环境基础设施、资源循环利用、清洁能源和智慧监管等领域"
+        )
+        widths = [0.9, 2.6, 3.2, 1.6, 2.1, 1.6, 2.6]
+        blocks: list[Block] = (
+            [intro + "。"]
+            if PROJECT_TABLE in self.content.omitted_tables
+            else [
+                intro + f"，见{PLAN_PROJECT_CAPTION.split()[0]}。",
+                self._table(PROJECT_TABLE, PLAN_PROJECT_CAPTION, rows, widths, [(last, 0, last, 4)]),
+            ]
+        )
         for p in projects:
             blocks.append(
                 f"{p.name}：{p.content}，实施期限为{p.start}—{p.end}年，由{p.owner}负责实施，"
@@ -302,4 +337,13 @@ def _reached(indicator: Indicator, number: float) -> bool:
     return number <= indicator.target if lower else number >= indicator.target
 
 
-__all__ = ["PLAN_INDICATOR_CAPTION", "PLAN_PROJECT_CAPTION", "PLAN_TASK_CAPTION", "PlanProse"]
+__all__ = [
+    "MAP_BOUNDARY",
+    "MAP_CHAIN",
+    "PLAN_INDICATOR_CAPTION",
+    "PLAN_PROJECT_CAPTION",
+    "PLAN_TASK_CAPTION",
+    "PROJECT_TABLE",
+    "TASK_TABLE",
+    "PlanProse",
+]

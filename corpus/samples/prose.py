@@ -58,6 +58,7 @@ class Prose:
         self.industries = "、".join(park.industries)
         self.style = park.style
         self.stats_office = f"{park.city}统计局"
+        self.omitted_maps: set[str] = set()  # maps the document never refers to (a seeded defect)
 
     def pick(self, *options: str) -> str:
         return options[self.rng.randrange(len(options))]
@@ -159,9 +160,11 @@ class Prose:
                 "二是深化企业间副产物交换和资源循环利用；三是完善生态环境监测监控体系，提升环境风险防控能力。",
             ]
         if "附图" in name or "附表" in name:
+            maps = [f"{self.name}四至范围图", f"{self.name}土地利用规划图", "园区生态工业链图"]
+            maps = [m for m in maps if not any(m.endswith(o) for o in self.omitted_maps)]
+            maps += ["园区环境基础设施分布图", "园区环境风险源分布图"]
             return [
-                f"附图1 {self.name}四至范围图；附图2 {self.name}土地利用规划图；附图3 园区生态工业链图；"
-                "附图4 园区环境基础设施分布图；附图5 园区环境风险源分布图。",
+                "；".join(f"附图{n} {m}" for n, m in enumerate(maps, 1)) + "。",
                 "附表1 园区重点企业名录；附表2 园区主要污染物排放情况统计表；附表3 指标数据来源及计算说明表。",
             ]
         return [

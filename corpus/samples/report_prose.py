@@ -27,6 +27,7 @@ from corpus.samples.wording import cn_date, cn_month, fmt
 REPORT_INDICATOR_CAPTION = "表3-1 指标达标情况表"
 REPORT_TASK_CAPTION = "表4-1 重点任务完成情况表"
 REPORT_PROJECT_CAPTION = "表4-2 支撑项目完成情况表"
+REPORT_METHOD_CAPTION = "表3-2 指标数据采集方法及来源表"
 
 
 class ReportProse(Prose):
@@ -155,8 +156,7 @@ class ReportProse(Prose):
         lines = max(3, int((room - LINE_CM - wanted) / LINE_CM))
         intro = fill_lines(self._intro_pool(len(rows) - 1, met), lines)
         blocks: list[Block] = [*intro, Table(rows, REPORT_INDICATOR_CAPTION, widths)]
-        blocks.append("各指标的数据采集方法、数据来源和计算过程说明如下，原始数据清单见数据支撑材料。")
-        blocks += [self._method(i) for i in self.indicators]
+        blocks += self._methods()
         missed = [i for i in self.indicators if not meets(i) and i.name not in self.content.claims_met]
         for indicator in missed:
             blocks.append(
@@ -211,21 +211,49 @@ class ReportProse(Prose):
             ],
         ]
 
-    def _method(self, indicator: Indicator) -> str:
+    def _method_parts(self, indicator: Indicator) -> dict[str, str]:
+        """附件3 三 for one indicator: how its data were collected, where from, how it is computed."""
         source = self.pick(
-            f"数据来源于{self.stats_office}和园区经济发展局统计报表",
-            "数据来源于重点企业统计报表和园区生态环境分局台账",
-            "数据来源于园区生态工业信息平台和相关部门统计资料",
+            f"{self.stats_office}和园区经济发展局统计报表",
+            "重点企业统计报表和园区生态环境分局台账",
+            "园区生态工业信息平台和相关部门统计资料",
         )
-        how = (
-            "按《标准》规定的计算方法，以分子与分母之比计算"
-            if indicator.unit == "%"
-            else "按《标准》规定的计算方法核算"
-        )
-        return (
-            f"{indicator.name}：采用统计报表汇总与企业台账核查相结合的方式采集，{source}，{how}，"
-            f"{self.end}年现状值为{self.value(indicator, indicator.achieved)}。"
-        )
+        how = "按《标准》规定的计算方法" + ("，以分子与分母之比计算" if indicator.unit == "%" else "核算")
+        return {"method": "采用统计报表汇总与企业台账核查相结合的方式采集", "source": source, "calculation": how}
+
+    def _methods(self) -> list[Block]:
+        """Each indicator's method, source and calculation: sentences, or a table as some consultancies
+        write it; an indicator in `method_gaps` has nothing said, or one aspect left unsaid.
+        """
+        gaps = self.content.method_gaps
+        if self.rng.random() < 0.4:
+            rows = [["序号", "指标名称", "数据采集方法", "数据来源", "计算方法"]]
+            for indicator in self.indicators:
+                if gaps.get(indicator.name) == "all":
+                    continue
+                parts = self._method_parts(indicator)
+                gap = gaps.get(indicator.name)
+                cells = [parts[k] if gap != k else "—" for k in ("method", "source", "calculation")]
+                rows.append([str(len(rows)), indicator.name, *cells])
+            label = REPORT_METHOD_CAPTION.split()[0]
+            intro = f"各指标的数据采集方法、数据来源和计算方法见{label}，原始数据清单见数据支撑材料。"
+            return [intro, Table(rows, REPORT_METHOD_CAPTION, [1.0, 4.2, 3.6, 3.6, 3.6])]
+        blocks: list[Block] = ["各指标的数据采集方法、数据来源和计算过程说明如下，原始数据清单见数据支撑材料。"]
+        for indicator in self.indicators:
+            gap = gaps.get(indicator.name)
+            if gap == "all":
+                continue
+            parts = self._method_parts(indicator)
+            clauses = {
+                "method": parts["method"],
+                "source": f"数据来源于{parts['source']}",
+                "calculation": parts["calculation"],
+            }
+            said = "，".join(text for key, text in clauses.items() if key != gap)
+            blocks.append(
+                f"{indicator.name}：{said}，{self.end}年现状值为{self.value(indicator, indicator.achieved)}。"
+            )
+        return blocks
 
     def report_4_intro(self) -> list[Block]:
         return [
@@ -296,4 +324,10 @@ class ReportProse(Prose):
         ]
 
 
-__all__ = ["REPORT_INDICATOR_CAPTION", "REPORT_PROJECT_CAPTION", "REPORT_TASK_CAPTION", "ReportProse"]
+__all__ = [
+    "REPORT_INDICATOR_CAPTION",
+    "REPORT_METHOD_CAPTION",
+    "REPORT_PROJECT_CAPTION",
+    "REPORT_TASK_CAPTION",
+    "ReportProse",
+]

@@ -29,7 +29,13 @@ from corpus.samples.model import (
     TruthProject,
     TruthSection,
 )
-from corpus.samples.plan_prose import PLAN_INDICATOR_CAPTION, PLAN_PROJECT_CAPTION, PLAN_TASK_CAPTION, PlanProse
+from corpus.samples.plan_prose import (
+    PLAN_INDICATOR_CAPTION,
+    PLAN_PROJECT_CAPTION,
+    PLAN_TASK_CAPTION,
+    PROJECT_TABLE,
+    PlanProse,
+)
 from corpus.samples.prose import TOTAL_LABEL, Block, Prose, Table, meets
 from corpus.samples.report_prose import (
     REPORT_INDICATOR_CAPTION,
@@ -247,7 +253,9 @@ def write_plan(path: Path, park: Park, content: PlanContent) -> TruthDocument:
     if not {"plan.2", "plan.2.2"} & content.omitted_sections:
         columns = park.style.indicator_columns
         indicators = _truth_indicators(content.indicators, columns, content.baseline_year, content.target_year)
-    projects = [] if "plan.4" in content.omitted_sections else _truth_projects(content.projects, with_period=True)
+    projects = []
+    if "plan.4" not in content.omitted_sections and PROJECT_TABLE not in content.omitted_tables:
+        projects = _truth_projects(content.projects, with_period=True)
     return TruthDocument(stem=path.stem, kind=kind, sections=truth_sections, indicators=indicators, projects=projects)
 
 
