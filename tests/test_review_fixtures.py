@@ -89,7 +89,7 @@ def test_running_headers_and_page_numbers_are_removed(sample_package):
 def test_indicator_table_across_a_page_break_is_one_table(sample_package):
     docx_tables = [b for b in _read(sample_package.docx["验收报告"]).raw.blocks if isinstance(b, Table)]
     pdf_tables = [b for b in _read(sample_package.pdf["验收报告"]).raw.blocks if isinstance(b, Table)]
-    assert len(docx_tables) == len(pdf_tables) == 1
+    assert len(docx_tables) == len(pdf_tables) == 2  # the indicator table, then the data-method table
     docx_table, pdf_table = docx_tables[0], pdf_tables[0]
     assert pdf_table.end_page > pdf_table.page, "the fixture table must cross a page break"
     assert pdf_table.n_rows == docx_table.n_rows == 27  # header once + 26 indicators

@@ -98,11 +98,19 @@ _INDICATORS = [
 ]
 
 _PROJECTS = [
-    ("园区污水处理厂提标改造工程", "新增深度处理单元，出水达到准Ⅳ类", "2022-2024", "临江水务有限公司", "12000"),
-    ("固废资源化利用中心", "建设一般工业固废分拣及再生利用线", "2022-2023", "临江环境科技有限公司", "8600"),
-    ("分布式光伏示范项目", "利用企业厂房屋顶建设光伏 35 兆瓦", "2022-2024", "园区能源投资公司", "14500"),
-    ("智慧环保监管平台", "建设园区生态环境监测监控一体化平台", "2023-2024", "开发区生态环境分局", "2300"),
+    ("园区污水处理厂提标改造工程", "新增深度处理单元，出水达到准Ⅳ类", "2022-2024", "临江水务有限公司", "12000", "达标"),
+    ("固废资源化利用中心", "建设一般工业固废分拣及再生利用线", "2022-2023", "临江环境科技有限公司", "8600", "≥90%"),
+    ("分布式光伏示范项目", "利用企业厂房屋顶建设光伏 35 兆瓦", "2022-2024", "园区能源投资公司", "14500", "光伏35兆瓦"),
+    ("智慧环保监管平台", "建设园区生态环境监测监控一体化平台", "2023-2024", "开发区生态环境分局", "2300", "监控全覆盖"),
 ]
+_TASKS = [
+    ("培育发展绿色生产力", "引进高新技术企业，淘汰落后产能", "2023年", "经济发展局", "高新技术产业产值占比≥40%"),
+    ("减污降碳协同增效", "建设分布式光伏，削减燃煤锅炉", "2024年", "生态环境分局", "可再生能源使用比例≥10%"),
+    ("推进资源循环利用", "建设固废资源化利用中心和中水回用管网", "2023年", "生态环境分局", "固废综合利用率≥90%"),
+]
+# 附件1 asks the plan to draw these maps; 附件3 三 asks the report to state each indicator's method.
+_MAPS = {"园区概况": "园区四至范围图见图1-1。", "总体框架": "园区生态工业链图见图2-1。"}
+_METHOD_SOURCES = ("临江市统计局统计报表", "重点企业能源利用状况报告", "园区生态环境分局监测台账")
 
 _HIGHLIGHTS = (
     "园区坚持以减污降碳协同增效为总抓手，围绕汽车零部件、新材料和生物医药三大主导产业，构建了上下游紧密衔接的生态工业链网。"
@@ -151,11 +159,17 @@ def write_plan(path: Path) -> Path:
             rows = [["序号", "指标名称", "单位", "基准值（2020年）", "目标值（2023年）", "标准值"]]
             rows += [[str(i), n, u, b, t, s] for i, (n, u, b, t, s, _) in enumerate(_INDICATORS, 1)]
             doc.table(rows, caption="表2-1 目标指标表", col_widths_cm=[1.2, 6.0, 2.4, 2.2, 2.2, 1.8])
+        elif title == "重点任务":
+            rows = [["序号", "任务名称", "任务内容", "完成时间", "责任部门", "预期目标"]]
+            rows += [[str(i), *t] for i, t in enumerate(_TASKS, 1)]
+            doc.table(rows, caption="表3-1 重点任务表")
         elif title == "支撑项目":
-            rows = [["序号", "项目名称", "建设内容", "实施期限", "实施主体", "投资金额（万元）"]]
+            rows = [["序号", "项目名称", "建设内容", "实施期限", "实施主体", "投资金额（万元）", "预期目标"]]
             rows += [[str(i), *p] for i, p in enumerate(_PROJECTS, 1)]
-            rows.append(["合计", "", "", "", "", "37400"])
+            rows.append(["合计", "", "", "", "", "37400", ""])
             doc.table(rows, caption="表4-1 支撑项目表", merges=[(len(rows) - 1, 0, len(rows) - 1, 4)])
+        if title in _MAPS:
+            doc.paragraph(_MAPS[title])
         for text in _paragraphs(title):
             doc.paragraph(text)
     return doc.save(path)
@@ -169,13 +183,19 @@ def write_report(path: Path) -> Path:
         doc.heading(title, level)
         if title.endswith("标准符合性分析"):
             doc.paragraph(
-                "对照《标准》，园区各项指标达标情况见下表。各指标数据采集方法、数据来源和计算过程详见数据支撑材料。"
+                "对照《标准》，园区各项指标达标情况见表3-1，各指标的数据采集方法、数据来源和计算方法见表3-2，"
+                "原始数据清单见数据支撑材料。"
             )
             for text in _paragraphs("指标达标评价") * 3:
                 doc.paragraph(text)
             rows = [["序号", "指标名称", "单位", "基准值", "目标值", "标准值", "现状值（2023年）", "达标情况"]]
             rows += [[str(i), n, u, b, t, s, v, "达标"] for i, (n, u, b, t, s, v) in enumerate(_INDICATORS, 1)]
             doc.table(rows, caption="表3-1 园区指标达标情况表", col_widths_cm=[1.0, 5.2, 2.0, 1.5, 1.5, 1.5, 1.7, 1.4])
+            rows = [["序号", "指标名称", "数据采集方法", "数据来源", "计算方法"]]
+            for i, (name, unit, *_) in enumerate(_INDICATORS, 1):
+                how = "分子与分母之比" if unit == "%" else "按《标准》公式核算"
+                rows.append([str(i), name, "统计报表汇总与台账核查", _METHOD_SOURCES[i % 3], how])
+            doc.table(rows, caption="表3-2 指标数据采集方法及来源表", col_widths_cm=[1.0, 5.2, 3.4, 3.6, 3.2])
         for text in _paragraphs(title.split(" ", 1)[-1]):
             doc.paragraph(text)
     return doc.save(path)
