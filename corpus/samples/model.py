@@ -147,6 +147,7 @@ class ReportContent:
     # 附件3 三 left out for an indicator: "all" (nothing said), or the one aspect left unsaid
     # ("method", "source", "calculation").
     method_gaps: dict[str, str] = field(default_factory=dict)
+    method_table: bool | None = None  # 附件3 三 as a table (True) or sentences (False); None: the consultancy's habit
 
 
 @dataclass

@@ -226,7 +226,8 @@ class ReportProse(Prose):
         write it; an indicator in `method_gaps` has nothing said, or one aspect left unsaid.
         """
         gaps = self.content.method_gaps
-        if self.rng.random() < 0.4:
+        habit = self.rng.random() < 0.4
+        if habit if self.content.method_table is None else self.content.method_table:
             rows = [["序号", "指标名称", "数据采集方法", "数据来源", "计算方法"]]
             for indicator in self.indicators:
                 if gaps.get(indicator.name) == "all":
