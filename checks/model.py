@@ -23,8 +23,10 @@ class Severity(StrEnum):
              (第十条, 第十六条), a value misses the 《标准》 (第十六条 达到《标准》要求的园区),
              a major adjustment was not reported (第十四条 未及时报告的将不予开展验收), the creation
              period is outside 第十三条, the planning EIA is outdated without follow-up (第十条(四)).
-    major    the content contradicts itself, the plan or the annex outline, or shows a sign of
-             copied material: a reviewer must ask the park to correct or explain it.
+    major    the content contradicts itself, the plan or the annex outline, lacks a table, map or
+             statement the annex asks for (附件1 tables and maps, 附件1 备注 data sources, 附件3 三
+             each indicator's method, source and calculation), or shows a sign of copied
+             material: a reviewer must ask the park to correct or complete it.
     minor    a formality of the forms (word limits) that does not change the substance.
     info     an observation for the reviewer, no correction asked.
     """
