@@ -141,7 +141,8 @@ class TableFact:
 
     def cell(self, row: TableRow, role: str) -> str:
         """The first non-empty cell of a role in a row ("" when the table has no such column)."""
-        return next((row.cells[i] for i, c in enumerate(self.columns) if c.role == role and row.cells[i]), "")
+        cells = zip(self.columns, row.cells, strict=False)
+        return next((text for column, text in cells if column.role == role and text), "")
 
 
 @dataclass(frozen=True)
