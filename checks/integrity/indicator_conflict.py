@@ -45,7 +45,7 @@ def conflicts(document: Document) -> Iterator[Conflict]:
             if disagree(value, mention.value):
                 seen.add(mention.standard_id)
                 yield Conflict(
-                    fact.name,
+                    mention.name,  # the catalogue's wording; a table may add its unit to the name
                     _shown(value, fact.unit),
                     _shown(mention.value, mention.unit),
                     (fact.quote, mention.quote),

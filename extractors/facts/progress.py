@@ -42,8 +42,11 @@ def status_of(text: str | None) -> bool | None:
     if not text:
         return None
     data = _data()
-    done = any(re.search(p, text) for p in data.done)
     unfinished = any(re.search(p, text) for p in data.unfinished)
+    rest = text
+    for pattern in data.unfinished:  # 尚未建成投运 is not 建成投运
+        rest = re.sub(pattern, "", rest)
+    done = any(re.search(p, rest) for p in data.done)
     return done if done != unfinished else None
 
 
