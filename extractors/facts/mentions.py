@@ -140,7 +140,7 @@ def extract_tallies(document: Document) -> tuple[TallyFact, ...]:
                     value = float(match.group("n"))
                     unit = match.groupdict().get("unit")
                     if unit:
-                        value = normalise(value, unit, "万元")[0]
+                        value = round(normalise(value, unit, "万元")[0], 6)  # 5.23亿元 is 52300万元, not …0001
                     found.append(TallyFact(tally.what, value, Quote(passage.page, sentence)))
     return tuple(found)
 
