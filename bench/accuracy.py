@@ -47,6 +47,13 @@ CONTRACT_RULES = (
     "integrity.foreign_park_name",
     "integrity.near_duplicate",
     "arithmetic.total_mismatch",
+    # beyond the contract's table: issue #5's consistency and integrity rules
+    "consistency.indicator_added",
+    "consistency.project_changed",
+    "consistency.project_status_conflict",
+    "consistency.application_form_conflict",
+    "change.reported_late",
+    "integrity.indicator_conflict",
 )
 _NUMBERING = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+[章节部分篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"

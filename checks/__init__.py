@@ -6,18 +6,21 @@ Checks never touch files, storage or the clock.
 from __future__ import annotations
 
 from checks.arithmetic import total_mismatch
-from checks.change import undisclosed
+from checks.change import reported_late, undisclosed
 from checks.completeness import data_source, indicator_method, map_missing, table_columns, table_missing
 from checks.consistency import (
+    application_form_conflict,
     baseline_changed,
     baseline_year_mismatch,
+    indicator_added,
     indicator_dropped,
     project_changed,
     project_dropped,
+    project_status_conflict,
     target_changed,
 )
 from checks.form import field_format, required_field_empty, tick_box
-from checks.integrity import foreign_park_name
+from checks.integrity import foreign_park_name, indicator_conflict
 from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
 from checks.package import missing_document
@@ -33,18 +36,23 @@ REGISTRY: tuple[Check, ...] = (
     tick_box.CHECK,
     field_format.CHECK,
     indicator_dropped.CHECK,
+    indicator_added.CHECK,
     target_changed.CHECK,
     baseline_changed.CHECK,
     baseline_year_mismatch.CHECK,
     project_dropped.CHECK,
     project_changed.CHECK,
+    project_status_conflict.CHECK,
+    application_form_conflict.CHECK,
     undisclosed.CHECK,
+    reported_late.CHECK,
     creation_period.CHECK,
     eia_outdated.CHECK,
     certificate_period.CHECK,
     annual_report_late.CHECK,
     not_met.CHECK,
     foreign_park_name.CHECK,
+    indicator_conflict.CHECK,
     total_mismatch.CHECK,
     table_missing.CHECK,
     table_columns.CHECK,

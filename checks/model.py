@@ -155,3 +155,7 @@ class Check:
     basis: str
     summary: str
     run: Callable[[Submission, CheckContext], Iterator[Finding]]
+
+    def finding(self, document: str | None, subject: str, message: str, *evidence: Evidence) -> Finding:
+        """A finding of this check, its id, severity and basis filled in."""
+        return Finding(self.id, self.severity, document, subject, message, self.basis, evidence)

@@ -172,7 +172,7 @@ def test_report_dates_identity_and_statements():
     assert [f.year for f in dates["evaluation_start"]] == [2020]
     assert [f.year for f in dates["evaluation_end"]] == [2023]
     assert [f.year for f in dates["baseline_year"]] == [2020]
-    assert [f.day for f in dates["adjustment"]] == [date(2022, 9, 16)]
+    assert [f.day for f in dates["adjustment_reported"]] == [date(2022, 9, 16)]
     assert [f.day for f in dates["document_date"]] == [date(2024, 9, 1)]  # the cover's month, as its 1st day
     identity = _identity(document)
     assert identity["park_name"].value == PARK
@@ -486,7 +486,7 @@ def test_month_only_dates_say_so():
 
     dates = _dates(_read(REPORT, "验收报告.docx"))
     assert precision(dates["approval"][0]) == "month"  # 2021年6月 → 2021-06-01
-    assert precision(dates["adjustment"][0]) == "day"
+    assert precision(dates["adjustment_reported"][0]) == "day"
     assert precision(dates["evaluation_end"][0]) is None
 
 

@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 
 from corpus.samples.defects import CATALOGUE, DefectContext, apply, choose
-from corpus.samples.drafts import count_zi, draft
+from corpus.samples.drafts import count_zi, draft, follow_report
 from corpus.samples.draw import draw_park
 from corpus.samples.generate import generate
 
@@ -24,7 +24,9 @@ def _drafts(index: int = 3):
 
 def _ctx(name: str, index: int = 3):
     drafts, earlier = _drafts(index)
-    return drafts, apply([name], DefectContext(drafts, random.Random(name), earlier))
+    seeded = apply([name], DefectContext(drafts, random.Random(name), earlier))
+    follow_report(drafts)  # as generate.write_park does: the form's texts are written last
+    return drafts, seeded
 
 
 def test_a_clean_draft_is_consistent():
@@ -69,7 +71,7 @@ def test_every_defect_changes_what_its_truth_claims(name):
             assert report.evaluation_start != plan.baseline_year
         elif rule == "consistency.project_dropped":
             assert subject in {p.name for p in plan.projects} - {p.name for p in report.projects}
-            assert subject not in report.adjusted_projects
+            assert subject not in {a.name for a in report.adjusted_projects}
         elif rule == "change.undisclosed":
             changed = {
                 "park_name": plan.identity.name != drafts.acceptance_identity.name,
@@ -110,6 +112,24 @@ def test_every_defect_changes_what_its_truth_claims(name):
             assert subject in report.method_gaps and subject in {i.name for i in report.indicators}
         elif rule == "integrity.near_duplicate":
             assert report.copied_passage and subject not in report.copied_passage
+        elif rule == "consistency.indicator_added":
+            assert subject in {i.name for i in report.indicators} - {i.name for i in plan.indicators}
+            assert subject not in report.explained_additions
+        elif rule == "consistency.project_changed":
+            before = {p.name: (p.start, p.end, p.investment_wan, p.owner) for p in plan.projects}
+            after = next(p for p in report.projects if p.name == subject)
+            assert (after.start, after.end, after.investment_wan, after.owner) != before[subject]
+        elif rule == "consistency.project_status_conflict":
+            status = next(p.status for p in report.projects if p.name == subject)
+            assert report.progress_in_text[subject] != status
+        elif rule == "consistency.application_form_conflict":
+            assert drafts.acceptance_form.overrides
+        elif rule == "integrity.indicator_conflict":
+            achieved = next(i.achieved for i in report.indicators if i.name == subject)
+            assert report.values_in_text[subject] != achieved
+        elif rule == "change.reported_late":
+            adjustment = next(a for a in report.adjusted_projects if a.name == subject)
+            assert (adjustment.reported - adjustment.made).days > 7 * 30
         else:
             pytest.fail(f"unknown rule {rule}")
 
@@ -117,6 +137,9 @@ def test_every_defect_changes_what_its_truth_claims(name):
 def test_distractors_change_documents_but_seed_no_finding():
     drafts, seeded = _ctx("project_adjusted_disclosed")
     assert seeded == [] and drafts.report.adjusted_projects
+    assert all((a.reported - a.made).days < 6 * 30 for a in drafts.report.adjusted_projects)
+    drafts, seeded = _ctx("indicator_added_explained")
+    assert seeded == [] and drafts.report.explained_additions
     drafts, seeded = _ctx("eia_old_with_followup")
     assert seeded == [] and drafts.park.eia_followup
 

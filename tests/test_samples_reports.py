@@ -21,6 +21,7 @@ from docx.table import Table as DocxTable
 
 from corpus.samples import reports
 from corpus.samples.model import (
+    Adjustment,
     Identity,
     Indicator,
     Park,
@@ -180,7 +181,9 @@ def _contents(park: Park, index: int) -> tuple[PlanContent, ReportContent]:
         approval_date=park.approval_date,
         indicators=[replace(i) for i in park.indicators],
         projects=[replace(p) for p in park.projects[1:]],
-        adjusted_projects=[park.projects[0].name] if index % 2 == 1 else [],
+        adjusted_projects=[Adjustment(park.projects[0].name, date(2022, 3, 8), date(2022, 7, 20), index == 3)]
+        if index % 2 == 1
+        else [],
         omitted_sections=[{"report.1.4"}, set(), {"report.5"}, {"report.1"}, {"report.1.2"}, set()][index],
         foreign_names=[FOREIGN] if index % 2 == 1 else [],
         claims_met={"公众对园区生态环境满意度"},
@@ -432,7 +435,8 @@ def test_leftovers_copies_and_report_facts(rendered):
             day = content.approval_date
             assert f"{day.year}年{day.month}月{day.day}日" in body
         assert f"评价时段为{content.evaluation_start}年至{content.evaluation_end}年" in body
-        for name in content.adjusted_projects:
+        for adjustment in content.adjusted_projects:
+            name = adjustment.name
             assert re.search(f"“{re.escape(name)}”.{{0,60}}调整", body), name
             assert "书面形式向省级生态环境部门报告" in body
 

@@ -22,14 +22,11 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         return
     for indicator in pair.plan.facts.indicators:
         if find_indicator(indicator, pair.report.facts.indicators) is None:
-            yield Finding(
-                rule=CHECK.id,
-                severity=CHECK.severity,
-                document=pair.report.file,
-                subject=indicator.name,
-                message=MESSAGE.format(name=indicator.name, basis=BASIS),
-                basis=BASIS,
-                evidence=(evidence(pair.plan, indicator.quote),),
+            yield CHECK.finding(
+                pair.report.file,
+                indicator.name,
+                MESSAGE.format(name=indicator.name, basis=BASIS),
+                evidence(pair.plan, indicator.quote),
             )
 
 

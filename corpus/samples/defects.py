@@ -9,16 +9,15 @@ adjustment disclosed in time, an old EIA with its follow-up evaluation). Never i
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from corpus.samples.drafts import Drafts, facts_of, over_limit_text, shifted
+from corpus.samples import defects_consistency as consistency
+from corpus.samples.drafts import facts_of, over_limit_text, shifted
 from corpus.samples.draw import park_name, practice_passage
-from corpus.samples.model import Park, TruthFinding
 from corpus.samples.plan_prose import MAP_BOUNDARY, MAP_CHAIN, PLAN_PROJECT_CAPTION, PROJECT_TABLE, TASK_TABLE
 from corpus.samples.report_prose import REPORT_PROJECT_CAPTION
+from corpus.samples.seeding import ACCEPTANCE, APPLICATION, BOTH, DefectContext, DefectFn, Seeded
+from corpus.samples.seeding import seed as _seed
 
-BOTH = ("application", "acceptance")
 # The “choose at least N of these” groups of HJ 274-2015 as the generator knows them (its own copy).
 GROUPS = {
     "高新技术企业工业总产值占园区工业总产值比例": "economy",
@@ -29,32 +28,6 @@ GROUPS = {
     "单位工业增加值综合能耗": "energy",
     "单位工业增加值新鲜水耗": "water",
 }
-APPLICATION = ("application",)
-ACCEPTANCE = ("acceptance",)
-
-
-@dataclass(frozen=True)
-class Seeded:
-    """A finding the review must report and the packages it appears in."""
-
-    packages: tuple[str, ...]
-    finding: TruthFinding
-
-
-@dataclass
-class DefectContext:
-    """What a defect may use: the drafts, a random source, and the parks written before this one."""
-
-    drafts: Drafts
-    rng: random.Random
-    earlier: list[Park]
-
-
-DefectFn = Callable[[DefectContext, str], list[Seeded]]
-
-
-def _seed(packages, rule: str, kind: str | None, subject: str, defect: str) -> Seeded:
-    return Seeded(packages, TruthFinding(rule=rule, kind=kind, subject=subject, defect=defect))
 
 
 def _standard_indicators(ctx: DefectContext, taken: set[str]) -> list[str]:
@@ -80,7 +53,7 @@ def filing_over_limit(ctx: DefectContext, name: str) -> list[Seeded]:
 
 def acceptance_over_limit(ctx: DefectContext, name: str) -> list[Seeded]:
     field = ctx.rng.choice(("acceptance.indicators", "acceptance.highlights"))
-    ctx.drafts.acceptance_form.long_fields[field] = over_limit_text(field, facts_of(ctx.drafts.park), 500)
+    ctx.drafts.acceptance_form.over_limit.add(field)  # written by drafts.follow_report
     return [_seed(ACCEPTANCE, "wordcount.over_limit", "acceptance_form", field, name)]
 
 
@@ -129,15 +102,6 @@ def project_dropped(ctx: DefectContext, name: str) -> list[Seeded]:
         _seed(ACCEPTANCE, "consistency.project_dropped", "acceptance_report", victim.name, name),
         _seed(ACCEPTANCE, "change.undisclosed", "acceptance_report", "projects", name),
     ]
-
-
-def project_adjusted_disclosed(ctx: DefectContext, name: str) -> list[Seeded]:
-    """Distractor: a project replaced and explained, with a timely written report: nothing to find."""
-    report = ctx.drafts.report
-    victim = ctx.rng.choice(report.projects)
-    report.projects.remove(victim)
-    report.adjusted_projects.append(victim.name)
-    return []
 
 
 def park_renamed(ctx: DefectContext, name: str) -> list[Seeded]:
@@ -314,13 +278,21 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
     "plan_map_missing": (plan_map_missing, "application", frozenset()),
     "plan_data_source_missing": (plan_data_source_missing, "application", frozenset()),
     "report_missing_section": (report_missing_section, "acceptance", frozenset({"baseline_year_mismatch"})),
-    "acceptance_over_limit": (acceptance_over_limit, "acceptance", frozenset()),
+    "acceptance_over_limit": (acceptance_over_limit, "acceptance", frozenset({"form_conflict"})),
     "acceptance_missing_document": (acceptance_missing_document, "acceptance", frozenset()),
     "indicator_dropped": (indicator_dropped, "acceptance", frozenset()),
     "target_changed": (target_changed, "acceptance", frozenset()),
     "baseline_year_mismatch": (baseline_year_mismatch, "acceptance", frozenset({"report_missing_section"})),
-    "project_dropped": (project_dropped, "acceptance", frozenset({"project_adjusted_disclosed"})),
-    "project_adjusted_disclosed": (project_adjusted_disclosed, "acceptance", frozenset({"project_dropped"})),
+    "project_dropped": (
+        project_dropped,
+        "acceptance",
+        frozenset({"project_adjusted_disclosed", "adjustment_reported_late"}),
+    ),
+    "project_adjusted_disclosed": (
+        consistency.project_adjusted_disclosed,
+        "acceptance",
+        frozenset({"project_dropped", "adjustment_reported_late"}),
+    ),
     "park_renamed": (park_renamed, "acceptance", frozenset({"report_foreign_name"})),
     "body_changed": (body_changed, "acceptance", frozenset({"park_renamed"})),
     "area_changed": (area_changed, "acceptance", frozenset()),
@@ -331,6 +303,17 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
     "report_total_mismatch": (report_total_mismatch, "acceptance", frozenset()),
     "report_copied_passage": (report_copied_passage, "acceptance", frozenset()),
     "report_method_missing": (report_method_missing, "acceptance", frozenset()),
+    "indicator_added": (consistency.indicator_added, "acceptance", frozenset({"indicator_added_explained"})),
+    "indicator_added_explained": (consistency.indicator_added_explained, "acceptance", frozenset({"indicator_added"})),
+    "project_period_changed": (consistency.project_period_changed, "acceptance", frozenset()),
+    "project_status_conflict": (consistency.project_status_conflict, "acceptance", frozenset()),
+    "form_conflict": (consistency.form_conflict, "acceptance", frozenset({"acceptance_over_limit"})),
+    "value_conflict": (consistency.value_conflict, "acceptance", frozenset()),
+    "adjustment_reported_late": (
+        consistency.adjustment_reported_late,
+        "acceptance",
+        frozenset({"project_dropped", "project_adjusted_disclosed"}),
+    ),
 }
 
 

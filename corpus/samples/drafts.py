@@ -149,6 +149,34 @@ def draft(park: Park) -> Drafts:
     )
 
 
+def follow_report(drafts: Drafts) -> None:
+    """Write the 验收申请表's figures from the report as the defects left it (the form summarises the
+    report, 附件4): indicator count and values, projects and investment, unless a defect set the form
+    apart (`overrides`) or over its word limit (`over_limit`).
+    """
+    report, form = drafts.report, drafts.acceptance_form
+    by_name = {i.name: i for i in report.indicators}
+    facts = facts_of(drafts.park)
+    facts.update(n=len(report.indicators), year=report.evaluation_end, n_projects=len(report.projects))
+    for key, name in (("energy", "单位工业增加值综合能耗"), ("waste", "工业固体废物综合利用率")):
+        if name in by_name:
+            facts[key] = by_name[name].achieved
+    total = report.project_total_wan
+    facts["total"] = total if total is not None else round(sum(p.investment_wan for p in report.projects), 2)
+    facts.update(form.overrides)
+    for field_id, templates, at_least in (
+        ("acceptance.indicators", _INDICATOR_SENTENCES, 120),
+        ("acceptance.highlights", _HIGHLIGHT_SENTENCES, 200),
+    ):
+        if field_id in form.over_limit:
+            form.long_fields[field_id] = over_limit_text(field_id, facts, 500)
+        else:
+            form.long_fields[field_id] = long_text(templates, facts, at_least=at_least, at_most=480)
+    form.long_fields["acceptance.projects_status"] = (
+        f"{facts['n_projects']}个支撑项目全部建成投运，累计完成投资{facts['total'] / 10000:.2f}亿元。"
+    )
+
+
 def over_limit_text(templates_key: str, facts: dict[str, object], limit: int) -> str:
     """A form field written 10–40 % over its limit, as parks do when they paste from the report."""
     templates = {

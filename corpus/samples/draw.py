@@ -134,21 +134,29 @@ def _round(value: float, unit: str) -> float:
     return round(value, digits) if unit != "%" or value < 100 else 100.0
 
 
+def _indicator(rng: random.Random, row: tuple) -> Indicator:
+    name, unit, direction, standard, (low, high), change, mandatory = row
+    baseline = _round(rng.uniform(low, high), unit)
+    target = _round(baseline * (1 + change), unit)
+    if standard is not None:  # a target that meets the 《标准》 with a margin
+        target = _round(max(target, standard * 1.02) if direction == "≥" else min(target, standard * 0.97), unit)
+    if unit == "%":
+        target = min(target, 100.0)
+    achieved = _round(target * (1 + (0.01 if direction != "≤" else -0.01) * rng.uniform(0.2, 1.5)), unit)
+    if unit == "%":
+        achieved = min(achieved, 100.0)
+    return Indicator(name, unit, direction, standard, baseline, target, achieved, mandatory)
+
+
 def _indicators(rng: random.Random) -> list[Indicator]:
     chosen = [c for c in _CATALOGUE if c[6]] + rng.sample([c for c in _CATALOGUE if not c[6]], rng.randint(3, 6))
-    result = []
-    for name, unit, direction, standard, (low, high), change, mandatory in chosen:
-        baseline = _round(rng.uniform(low, high), unit)
-        target = _round(baseline * (1 + change), unit)
-        if standard is not None:  # a target that meets the 《标准》 with a margin
-            target = _round(max(target, standard * 1.02) if direction == "≥" else min(target, standard * 0.97), unit)
-        if unit == "%":
-            target = min(target, 100.0)
-        achieved = _round(target * (1 + (0.01 if direction != "≤" else -0.01) * rng.uniform(0.2, 1.5)), unit)
-        if unit == "%":
-            achieved = min(achieved, 100.0)
-        result.append(Indicator(name, unit, direction, standard, baseline, target, achieved, mandatory))
-    return result
+    return [_indicator(rng, row) for row in chosen]
+
+
+def extra_indicator(rng: random.Random, taken: set[str]) -> Indicator | None:
+    """A 特色指标 the park did not choose, drawn like the others (meeting the 《标准》), or None if none is left."""
+    rows = [c for c in _CATALOGUE if not c[6] and c[0] not in taken]
+    return _indicator(rng, rng.choice(rows)) if rows else None
 
 
 def _projects(rng: random.Random, city: str, start: int) -> list[Project]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from corpus.samples import paperwork, reports
 from corpus.samples.defects import DefectContext, Seeded, apply, choose
-from corpus.samples.drafts import Drafts, draft
+from corpus.samples.drafts import Drafts, draft, follow_report
 from corpus.samples.draw import draw_park
 from corpus.samples.model import Park, ParkTruth, TruthDocument, TruthPackage
 from corpus.samples.writer import convert_to_pdf
@@ -80,6 +80,7 @@ def write_park(out: Path, seed: int, park: Park, earlier: list[Park], defects: l
     drafts = draft(park)
     names = _defects(rng, park.index) if defects is None else defects
     seeded = apply(names, DefectContext(drafts, rng, earlier))
+    follow_report(drafts)
     folder = out / f"park-{park.index + 1:02d}"
     documents = _render(folder, drafts)
     truth = ParkTruth(park.identity.name, seed, park.index, names, documents, _packages(drafts, seeded))

@@ -109,6 +109,18 @@ class Park:
 
 
 @dataclass
+class Adjustment:
+    """A 支撑项目 the report drops and explains (附件3 四): when the adjustment was made and when it was
+    reported in writing (第十四条: within 6 months), told in one sentence or in two.
+    """
+
+    name: str
+    made: date
+    reported: date
+    two_sentences: bool = False
+
+
+@dataclass
 class PlanContent:
     """What the 实施方案 says."""
 
@@ -138,7 +150,10 @@ class ReportContent:
     approval_date: date
     indicators: list[Indicator]  # targets as the report states them
     projects: list[Project]  # with status as the report states it
-    adjusted_projects: list[str] = field(default_factory=list)  # dropped and explained (附件3 四)
+    adjusted_projects: list[Adjustment] = field(default_factory=list)  # dropped and explained (附件3 四)
+    progress_in_text: dict[str, str] = field(default_factory=dict)  # project -> status its paragraph states
+    values_in_text: dict[str, float] = field(default_factory=dict)  # indicator -> 现状值 its method note states
+    explained_additions: list[str] = field(default_factory=list)  # indicators added to the plan's, explained
     omitted_sections: set[str] = field(default_factory=set)
     foreign_names: list[str] = field(default_factory=list)
     claims_met: set[str] = field(default_factory=set)  # indicators claimed 达标 though the number misses
@@ -158,6 +173,8 @@ class FormContent:
     date: date
     approval_date: date | None
     long_fields: dict[str, str]
+    over_limit: set[str] = field(default_factory=set)  # long fields written over their word limit
+    overrides: dict[str, float] = field(default_factory=dict)  # figures the form states unlike the report
 
 
 @dataclass

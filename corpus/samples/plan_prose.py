@@ -12,7 +12,7 @@ import random
 from corpus.samples.layout import column_widths
 from corpus.samples.model import Indicator, Park, PlanContent
 from corpus.samples.prose import TOTAL_LABEL, Block, Prose, Table
-from corpus.samples.wording import cn_count, fmt
+from corpus.samples.wording import cn_count, fmt, period
 
 PLAN_INDICATOR_CAPTION = "表2-1 目标指标表"
 PLAN_TASK_CAPTION = "表3-1 重点任务表"
@@ -219,8 +219,7 @@ class PlanProse(Prose):
         total = self.project_total(projects, self.content.project_total_wan)
         rows = [["序号", "项目名称", "建设内容", "实施期限", "实施主体", "投资金额（万元）", "预期目标"]]
         for n, p in enumerate(projects, 1):
-            period = f"{p.start}—{p.end}年" if p.end != p.start else f"{p.start}年"
-            rows.append([str(n), p.name, p.content, period, p.owner, fmt(p.investment_wan), p.goal])
+            rows.append([str(n), p.name, p.content, period(p), p.owner, fmt(p.investment_wan), p.goal])
         rows.append([TOTAL_LABEL, "", "", "", "", fmt(total), ""])
         last = len(rows) - 1
         biggest = max(projects, key=lambda p: p.investment_wan) if projects else None

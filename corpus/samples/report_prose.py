@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import timedelta
 
 from corpus.samples.layout import (
     BODY_BOTTOM_CM,
@@ -20,9 +19,9 @@ from corpus.samples.layout import (
     fill_lines,
     row_height,
 )
-from corpus.samples.model import Indicator, Park, ReportContent
+from corpus.samples.model import Adjustment, Indicator, Park, ReportContent
 from corpus.samples.prose import TOTAL_LABEL, Block, Prose, Table, meets
-from corpus.samples.wording import cn_date, cn_month, fmt
+from corpus.samples.wording import cn_date, cn_month, fmt, period
 
 REPORT_INDICATOR_CAPTION = "表3-1 指标达标情况表"
 REPORT_TASK_CAPTION = "表4-1 重点任务完成情况表"
@@ -238,7 +237,12 @@ class ReportProse(Prose):
                 rows.append([str(len(rows)), indicator.name, *cells])
             label = REPORT_METHOD_CAPTION.split()[0]
             intro = f"各指标的数据采集方法、数据来源和计算方法见{label}，原始数据清单见数据支撑材料。"
-            return [intro, Table(rows, REPORT_METHOD_CAPTION, [1.0, 4.2, 3.6, 3.6, 3.6])]
+            notes = [
+                f"{indicator.name}：{self._added(indicator)}{self.end}年现状值为{self._achieved(indicator)}。"
+                for indicator in self.indicators
+                if self._added(indicator) or indicator.name in self.content.values_in_text
+            ]
+            return [intro, Table(rows, REPORT_METHOD_CAPTION, [1.0, 4.2, 3.6, 3.6, 3.6]), *notes]
         blocks: list[Block] = ["各指标的数据采集方法、数据来源和计算过程说明如下，原始数据清单见数据支撑材料。"]
         for indicator in self.indicators:
             gap = gaps.get(indicator.name)
@@ -252,9 +256,19 @@ class ReportProse(Prose):
             }
             said = "，".join(text for key, text in clauses.items() if key != gap)
             blocks.append(
-                f"{indicator.name}：{said}，{self.end}年现状值为{self.value(indicator, indicator.achieved)}。"
+                f"{indicator.name}：{self._added(indicator)}{said}，{self.end}年现状值为{self._achieved(indicator)}。"
             )
         return blocks
+
+    def _achieved(self, indicator: Indicator) -> str:
+        """The achieved value as the prose writes it (a seeded defect may let it differ from the table)."""
+        return self.value(indicator, self.content.values_in_text.get(indicator.name, indicator.achieved))
+
+    def _added(self, indicator: Indicator) -> str:
+        """The explanation of an indicator added after the plan, for those the report explains."""
+        if indicator.name not in self.content.explained_additions:
+            return ""
+        return f"该指标为《实施方案》印发后新增的特色指标，新增原因是园区主导产业调整后需反映{indicator.name}的变化，"
 
     def report_4_intro(self) -> list[Block]:
         return [
@@ -277,33 +291,45 @@ class ReportProse(Prose):
         stated = self.content.project_total_wan
         total = self.project_total(projects, stated)
         statuses = Counter(p.status for p in projects)
-        rows = [["序号", "项目名称", "实施主体", "投资金额（万元）", "完成情况"]]
-        rows += [[str(n), p.name, p.owner, fmt(p.investment_wan), p.status] for n, p in enumerate(projects, 1)]
-        rows.append([TOTAL_LABEL, "", "", fmt(total), ""])
+        rows = [["序号", "项目名称", "实施期限", "实施主体", "投资金额（万元）", "完成情况"]]
+        rows += [
+            [str(n), p.name, period(p), p.owner, fmt(p.investment_wan), p.status] for n, p in enumerate(projects, 1)
+        ]
+        rows.append([TOTAL_LABEL, "", "", "", fmt(total), ""])
         last = len(rows) - 1
         summary = "，".join(f"{status}{count}项" for status, count in statuses.items())
         blocks: list[Block] = [
             f"《实施方案》共安排支撑项目{len(projects) + len(adjusted)}项。截至{self.end}年底，"
             f"纳入验收的支撑项目{len(projects)}项中{summary}，累计完成投资{fmt(total)}万元，"
             f"见{REPORT_PROJECT_CAPTION.split()[0]}。",
-            Table(rows, REPORT_PROJECT_CAPTION, [1.0, 5.2, 3.8, 2.4, 2.2], [(last, 0, last, 2)]),
+            Table(rows, REPORT_PROJECT_CAPTION, [1.0, 4.6, 2.2, 3.4, 2.2, 1.8], [(last, 0, last, 3)]),
         ]
         for p in projects:
+            status = self.content.progress_in_text.get(p.name, p.status)
             blocks.append(
                 f"{p.name}：{p.content}，由{p.owner}负责实施，完成投资{fmt(p.investment_wan)}万元，"
-                f"目前{p.status}，{p.goal}。"
+                f"目前{status}，{p.goal}。"
             )
-        reported = self.content.approval_date + timedelta(days=300 + self.rng.randint(0, 120))
-        for name in adjusted:
-            blocks.append(
-                f"因规划调整，原《实施方案》中的“{name}”未能按原计划实施，相关建设内容已调整为园区集中式资源化利用设施扩容工程，"
-                f"{self.body}已于{cn_date(reported)}将调整情况以书面形式向省级生态环境部门报告。"
-            )
+        blocks += [self._adjustment(a) for a in adjusted]
         blocks.append(
             "从支撑关系看，污水处理、中水回用等项目直接支撑单位工业增加值新鲜水耗和工业用水重复利用率等指标达标，"
             "固废资源化和清洁能源项目支撑资源循环利用和减污降碳相关指标，智慧监管平台支撑环境管理类指标。"
         )
         return blocks
+
+    def _adjustment(self, adjustment: Adjustment) -> str:
+        """A dropped project explained (附件3 四) with the days it was adjusted and reported (第十四条)."""
+        replacement = "园区集中式资源化利用设施扩容工程"
+        reported = f"{self.body}已于{cn_date(adjustment.reported)}将调整情况以书面形式向省级生态环境部门报告。"
+        if adjustment.two_sentences:
+            return (
+                f"因规划调整，{cn_date(adjustment.made)}，园区管理机构研究决定将原《实施方案》中的“{adjustment.name}”"
+                f"调整为{replacement}。{reported}"
+            )
+        return (
+            f"{cn_month(adjustment.made)}，因规划调整，原《实施方案》中的“{adjustment.name}”未能按原计划实施，"
+            f"相关建设内容调整为{replacement}，{reported}"
+        )
 
     def report_5(self) -> list[Block]:
         a = self.park.industries[0]

@@ -255,7 +255,7 @@ def write_plan(path: Path, park: Park, content: PlanContent) -> TruthDocument:
         indicators = _truth_indicators(content.indicators, columns, content.baseline_year, content.target_year)
     projects = []
     if "plan.4" not in content.omitted_sections and PROJECT_TABLE not in content.omitted_tables:
-        projects = _truth_projects(content.projects, with_period=True)
+        projects = _truth_projects(content.projects, with_status=False)
     return TruthDocument(stem=path.stem, kind=kind, sections=truth_sections, indicators=indicators, projects=projects)
 
 
@@ -299,21 +299,14 @@ def write_report(path: Path, park: Park, content: ReportContent) -> TruthDocumen
         columns = park.style.report_columns
         start, end = content.evaluation_start, content.evaluation_end
         indicators = _truth_indicators(content.indicators, columns, start, end, achieved=True)
-    projects = [] if "report.4" in content.omitted_sections else _truth_projects(content.projects, with_period=False)
+    projects = [] if "report.4" in content.omitted_sections else _truth_projects(content.projects, with_status=True)
     return TruthDocument(stem=path.stem, kind=kind, sections=truth_sections, indicators=indicators, projects=projects)
 
 
-def _truth_projects(projects: list[Project], *, with_period: bool) -> list[TruthProject]:
-    """The projects as the table shows them: the plan states periods, the report completion status."""
+def _truth_projects(projects: list[Project], *, with_status: bool) -> list[TruthProject]:
+    """The projects as the table shows them: both state periods, the report completion status too."""
     return [
-        TruthProject(
-            p.name,
-            p.investment_wan,
-            p.start if with_period else None,
-            p.end if with_period else None,
-            p.owner,
-            None if with_period else p.status,
-        )
+        TruthProject(p.name, p.investment_wan, p.start, p.end, p.owner, p.status if with_status else None)
         for p in projects
     ]
 

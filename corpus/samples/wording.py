@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from corpus.samples.model import Indicator
+from corpus.samples.model import Indicator, Project
 
 _DIGITS = "零一二三四五六七八九"
 _YEAR_DIGITS = "〇一二三四五六七八九"
@@ -120,3 +120,8 @@ __all__ = [
     "standard_cell",
     "with_unit",
 ]
+
+
+def period(project: Project) -> str:
+    """A project's period as the tables write it: 2021—2023年, or 2022年 within one year."""
+    return f"{project.start}—{project.end}年" if project.end != project.start else f"{project.start}年"

@@ -15,7 +15,7 @@ of that month: `DateFact` has no precision field, so a check that needs to know 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Literal, TypeVar
@@ -24,11 +24,13 @@ import cn2an
 from pydantic import field_validator
 
 from extractors.facts.model import DateFact, Quote
-from extractors.facts.nlp import Passage, Section, load_section, passage_sentences, passages
+from extractors.facts.nlp import Passage, Section, load_section, passages, sentences
 from extractors.model import Document, DocumentKind
 
 Precision = Literal["day", "month"]
-DateKind = Literal["approval", "application", "eia_report", "eia_review", "eia_followup", "adjustment"]
+DateKind = Literal[
+    "approval", "application", "eia_report", "eia_review", "eia_followup", "adjustment_reported", "adjustment_made"
+]
 
 _CN_DIGIT = "〇零○ＯO一二三四五六七八九"
 _CN_SMALL = "一二三四五六七八九十"
@@ -210,8 +212,9 @@ def extract_dates(document: Document) -> tuple[DateFact, ...]:
                 quote = Quote(field.page, f"{field.label}：{field.value}")
                 facts.append(DateFact(kind, day=day, year=day.year, quote=quote))
     items = passages(document)
-    for passage, sentence in passage_sentences(items):
-        facts.extend(_sentence_facts(passage, sentence))
+    for passage in items:
+        texts = sentences(passage.text)
+        facts.extend(_adjustments_paired(texts, [_sentence_facts(passage, s) for s in texts]))
     facts.extend(_eia_parts(document, items))
     signed = _document_date(items)
     if signed:
@@ -230,6 +233,28 @@ def _unique(facts: list[DateFact]) -> tuple[DateFact, ...]:
             seen.add(key)
             kept.append(fact)
     return tuple(kept)
+
+
+def _adjustments_paired(texts: list[str], by_sentence: list[list[DateFact]]) -> list[DateFact]:
+    """A paragraph's facts, where an adjustment reported in one sentence and made in one of the two
+    before it are tied: the made fact quotes those sentences through the report's, so a check finds
+    the pair by the reported quote lying inside the made one (“2022年3月，…调整为…。已于2023年1月…书面报告…”).
+    """
+    kept = [list(facts) for facts in by_sentence]
+    for n, facts in enumerate(kept):
+        if not any(f.kind == "adjustment_reported" for f in facts) or any(f.kind == "adjustment_made" for f in facts):
+            continue
+        for back in (n - 1, n - 2):
+            made = (
+                next((i for i, f in enumerate(kept[back]) if f.kind == "adjustment_made"), None) if back >= 0 else None
+            )
+            if made is None:
+                continue
+            fact = kept[back][made]
+            page = fact.quote.page if fact.quote else None
+            kept[back][made] = replace(fact, quote=Quote(page, "".join(texts[back : n + 1])))
+            break
+    return [fact for facts in kept for fact in facts]
 
 
 def _sentence_facts(passage: Passage, sentence: str) -> list[DateFact]:

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from extractors.facts.dates import extract_dates
 from extractors.facts.identity import extract_identity
 from extractors.facts.indicators import extract_indicators
+from extractors.facts.mentions import extract_mentions, extract_tallies
 from extractors.facts.model import Facts
+from extractors.facts.progress import extract_progress
 from extractors.facts.projects import extract_projects, extract_tasks
 from extractors.facts.statements import extract_statements
 from extractors.facts.tables import extract_tables
@@ -29,6 +31,9 @@ _EXTRACTORS: dict[str, tuple[str, Callable[[Document], tuple]]] = {
     "identity": ("园区基本信息", extract_identity),
     "statements": ("守法声明", extract_statements),
     "tables": ("表格", extract_tables),
+    "progress": ("项目进展", extract_progress),
+    "mentions": ("正文指标数值", extract_mentions),
+    "tallies": ("指标数量和投资合计", extract_tallies),
 }
 
 

@@ -69,7 +69,9 @@ class DateFact:
     """A dated event of the procedure.
 
     kind: approval (批准/同意创建), application (申请日期), baseline_year, evaluation_start,
-    evaluation_end, eia_report, eia_review, eia_followup, adjustment, document_date.
+    evaluation_end, eia_report, eia_review, eia_followup, adjustment, adjustment_made (the day a
+    major adjustment was decided or took effect), adjustment_reported (the day it was reported in
+    writing, 第十四条), document_date.
     """
 
     kind: str
@@ -146,6 +148,45 @@ class TableFact:
 
 
 @dataclass(frozen=True)
+class ProgressFact:
+    """A sentence saying how far a named 支撑项目 has got (附件3 四): done (已完成, 建成投运) or unfinished
+    (在建, 未完成, 尚未开工).
+    """
+
+    project: str  # the project's name as the sentence writes it
+    done: bool
+    words: str  # the status words as written
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class ValueMention:
+    """An indicator's value stated in running text (“2023年单位工业增加值综合能耗为0.42吨标煤/万元”).
+
+    role: value (现状值 of `year`), target or baseline, read from the words before the number.
+    """
+
+    name: str  # as written
+    standard_id: str
+    value: float  # in `unit`, the catalogue's unit when the written one converts to it
+    unit: str | None
+    year: int | None
+    role: str
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class TallyFact:
+    """A package-level number stated in words: what is counted or summed, e.g. indicator_count 18 (项)
+    or project_investment 52300 (万元).
+    """
+
+    what: str
+    value: float
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything extracted from one document."""
 
@@ -156,3 +197,6 @@ class Facts:
     identity: tuple[IdentityFact, ...] = ()
     statements: tuple[StatementFact, ...] = ()
     tables: tuple[TableFact, ...] = ()
+    progress: tuple[ProgressFact, ...] = ()
+    mentions: tuple[ValueMention, ...] = ()
+    tallies: tuple[TallyFact, ...] = ()
