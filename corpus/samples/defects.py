@@ -9,56 +9,18 @@ adjustment disclosed in time, an old EIA with its follow-up evaluation). Never i
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from corpus.samples.drafts import Drafts, facts_of, over_limit_text, shifted
+from corpus.samples import data_defects, standard_defects
+from corpus.samples.drafts import facts_of, over_limit_text, shifted
 from corpus.samples.draw import park_name, practice_passage
-from corpus.samples.model import Park, TruthFinding
 from corpus.samples.plan_prose import PLAN_PROJECT_CAPTION
 from corpus.samples.report_prose import REPORT_PROJECT_CAPTION
-
-BOTH = ("application", "acceptance")
-# The “choose at least N of these” groups of HJ 274-2015 as the generator knows them (its own copy).
-GROUPS = {
-    "高新技术企业工业总产值占园区工业总产值比例": "economy",
-    "人均工业增加值": "economy",
-    "资源再生利用产业增加值占园区工业增加值比例": "economy",
-    "工业固体废物综合利用率": "waste",
-    "单位工业用地面积工业增加值": "land",
-    "单位工业增加值综合能耗": "energy",
-    "单位工业增加值新鲜水耗": "water",
-}
-APPLICATION = ("application",)
-ACCEPTANCE = ("acceptance",)
-
-
-@dataclass(frozen=True)
-class Seeded:
-    """A finding the review must report and the packages it appears in."""
-
-    packages: tuple[str, ...]
-    finding: TruthFinding
-
-
-@dataclass
-class DefectContext:
-    """What a defect may use: the drafts, a random source, and the parks written before this one."""
-
-    drafts: Drafts
-    rng: random.Random
-    earlier: list[Park]
-
-
-DefectFn = Callable[[DefectContext, str], list[Seeded]]
-
-
-def _seed(packages, rule: str, kind: str | None, subject: str, defect: str) -> Seeded:
-    return Seeded(packages, TruthFinding(rule=rule, kind=kind, subject=subject, defect=defect))
+from corpus.samples.seeding import ACCEPTANCE, APPLICATION, BOTH, GROUPS, DefectContext, DefectFn, Seeded
+from corpus.samples.seeding import seed as _seed
 
 
 def _standard_indicators(ctx: DefectContext, taken: set[str]) -> list[str]:
-    return [i.name for i in ctx.drafts.report.indicators if i.standard is not None and i.name not in taken]
+    return [i.name for i in ctx.drafts.report.indicators if i.standard and not i.state and i.name not in taken]
 
 
 def plan_missing_section(ctx: DefectContext, name: str) -> list[Seeded]:
@@ -107,7 +69,7 @@ def indicator_dropped(ctx: DefectContext, name: str) -> list[Seeded]:
 
 
 def target_changed(ctx: DefectContext, name: str) -> list[Seeded]:
-    victim = ctx.rng.choice(ctx.drafts.report.indicators)
+    victim = ctx.rng.choice([i for i in ctx.drafts.report.indicators if i.target and not i.state])
     factor = ctx.rng.choice((0.9, 1.1)) if victim.unit != "%" or victim.target < 90 else 0.95
     victim.target = round(victim.target * factor, 2 if victim.target < 2 else 1)
     style = ctx.drafts.park.style
@@ -283,6 +245,8 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
     "report_foreign_name": (report_foreign_name, "acceptance", frozenset({"park_renamed"})),
     "report_total_mismatch": (report_total_mismatch, "acceptance", frozenset()),
     "report_copied_passage": (report_copied_passage, "acceptance", frozenset()),
+    **standard_defects.CATALOGUE,
+    **data_defects.CATALOGUE,
 }
 
 

@@ -11,10 +11,12 @@ import logging
 from collections.abc import Callable
 
 from extractors.facts.dates import extract_dates
+from extractors.facts.economy import extract_economic_values, extract_growth
 from extractors.facts.identity import extract_identity
 from extractors.facts.indicators import extract_indicators
 from extractors.facts.model import Facts
 from extractors.facts.projects import extract_projects, extract_tasks
+from extractors.facts.ratios import extract_ratios
 from extractors.facts.statements import extract_statements
 from extractors.model import Document
 
@@ -27,6 +29,9 @@ _EXTRACTORS: dict[str, tuple[str, Callable[[Document], tuple]]] = {
     "dates": ("日期", extract_dates),
     "identity": ("园区基本信息", extract_identity),
     "statements": ("守法声明", extract_statements),
+    "ratios": ("指标原始数据", extract_ratios),
+    "economy": ("经济数据", extract_economic_values),
+    "growth": ("经济增长率", extract_growth),
 }
 
 

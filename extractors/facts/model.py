@@ -100,6 +100,51 @@ class StatementFact:
 
 
 @dataclass(frozen=True)
+class EconomyFact:
+    """An economic amount of one year (工业增加值, 工业总产值 …) in 万元, as the document states it."""
+
+    measure: str  # the measure's name (data/economy.toml)
+    year: int
+    value_wan: float
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class GrowthFact:
+    """A growth rate the document states for a measure from `start` to `end` (同比: end − start = 1), in %."""
+
+    measure: str
+    start: int
+    end: int
+    rate: float
+    rate_text: str
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class RatioFact:
+    """A rate stated beside its raw numerator and denominator (one row of a raw-data table).
+
+    `factor` turns numerator ÷ denominator into the stated unit (100 for %, 1 for 吨/万元 …).
+    """
+
+    name: str
+    year: int | None
+    numerator: float
+    denominator: float
+    stated: float
+    stated_text: str
+    unit: str
+    factor: float
+    quote: Quote | None = None
+
+    @property
+    def computed(self) -> float:
+        """The rate the raw numbers give."""
+        return self.numerator / self.denominator * self.factor
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything extracted from one document."""
 
@@ -109,3 +154,6 @@ class Facts:
     dates: tuple[DateFact, ...] = ()
     identity: tuple[IdentityFact, ...] = ()
     statements: tuple[StatementFact, ...] = ()
+    ratios: tuple[RatioFact, ...] = ()
+    economy: tuple[EconomyFact, ...] = ()
+    growth: tuple[GrowthFact, ...] = ()
