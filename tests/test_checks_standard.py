@@ -9,16 +9,23 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from checks.arithmetic import growth_mismatch
 from checks.arithmetic.rate_mismatch import wrong
+from checks.model import CheckContext, Severity, Submission
+from checks.standard import choice_unmet, mandatory_missing, unit_mismatch
+from checks.timeline import economic_years
 from corpus.samples.draw import draw_park
 from corpus.samples.generate import write_park
 from corpus.samples.writer import convert_to_pdf
+from extractors.facts.catalogue import load_standard, match_indicator
 from extractors.facts.economy import extract_economy
+from extractors.facts.model import EconomyFact, Facts, GrowthFact, IndicatorFact, Quote
 from extractors.facts.ratios import extract_ratios
 from extractors.model import Document, DocumentKind, RawDocument, Table, TableCell, TextBlock
 from service.review import review_paths
@@ -124,3 +131,82 @@ def test_ratios_pair_columns_by_the_formula_and_keep_the_rounding():
         ("工业用水重复利用率", 2023, 89.5, 85.3),
     ]
     assert [wrong(f) for f in facts] == [False, True]
+
+
+# -- the checks on typed facts: each fires on its defect, not on the near miss ------------------------
+
+CONTEXT = CheckContext(today=date(2024, 10, 8))
+Q = Quote(12, "表2-1 目标指标表")
+
+
+def _with_facts(kind: DocumentKind, facts: Facts) -> Submission:
+    return Submission(documents=(replace(_document(kind=kind), facts=facts),))
+
+
+def _plan_indicator(name: str, unit: str | None = None) -> IndicatorFact:
+    known = match_indicator(name)
+    return IndicatorFact(name, known.id if known else None, unit, unit, target=1.0, quote=Q)
+
+
+def _full_plan(drop: set[str] = frozenset(), units: dict[str, str] | None = None) -> Submission:
+    standard = load_standard()
+    chosen = [i for i in standard.indicators if i.mandatory] + [standard.members(g.id)[0] for g in standard.groups]
+    facts = [_plan_indicator(i.name, (units or {}).get(i.name, i.unit or None)) for i in chosen if i.name not in drop]
+    return _with_facts(DocumentKind.IMPLEMENTATION_PLAN, Facts(indicators=tuple(facts)))
+
+
+def _run(check, submission: Submission) -> list:
+    return list(check.run(submission, CONTEXT))
+
+
+def test_a_plan_covering_the_standard_gives_no_selection_or_unit_finding():
+    plan = _full_plan(units={"单位工业增加值综合能耗": "千克标煤/万元", "生态工业主题宣传活动": "次"})
+    assert _run(mandatory_missing.CHECK, plan) == _run(choice_unmet.CHECK, plan) == []
+    plan = _full_plan(units={"单位工业增加值综合能耗": "吨标煤/万元", "生态工业主题宣传活动": "次"})
+    assert _run(unit_mismatch.CHECK, plan) == []
+
+
+def test_a_missing_mandatory_indicator_is_major_and_an_unverified_one_only_advisory():
+    found = _run(mandatory_missing.CHECK, _full_plan(drop={"生态工业信息平台完善度", "工业用水重复利用率"}))
+    assert {(f.subject, f.severity) for f in found} == {
+        ("生态工业信息平台完善度", Severity.MAJOR),
+        ("工业用水重复利用率", Severity.INFO),  # to_verify in the catalogue
+    }
+    assert all(f.evidence[0].page == 12 and "必选指标" in f.message for f in found)
+
+
+def test_a_group_without_a_selected_member_is_reported_by_its_members():
+    found = _run(choice_unmet.CHECK, _full_plan(drop={"单位工业增加值新鲜水耗"}))
+    assert [(f.subject, f.severity) for f in found] == [("单位工业增加值新鲜水耗、新鲜水耗弹性系数", Severity.MAJOR)]
+    assert "至少选择1项" in found[0].message
+
+
+def test_a_unit_of_another_quantity_is_reported():
+    found = _run(unit_mismatch.CHECK, _full_plan(units={"单位工业增加值综合能耗": "吨标煤"}))
+    assert [f.subject for f in found] == ["单位工业增加值综合能耗"]
+    assert "吨标煤/万元" in found[0].message
+
+
+def test_growth_is_recomputed_only_where_one_series_exists():
+    amounts = (EconomyFact("工业增加值", 2021, 2_900_000, Q), EconomyFact("工业增加值", 2023, 3_352_000, Q))
+    right = GrowthFact("工业增加值", 2021, 2023, 7.5, "7.5", Q)  # (335.2/290)^(1/2) − 1 = 7.51%
+    wrong = GrowthFact("工业增加值", 2021, 2023, 9.8, "9.8", Q)
+    ok = _with_facts(DocumentKind.ACCEPTANCE_REPORT, Facts(economy=amounts, growth=(right,)))
+    bad = _with_facts(DocumentKind.ACCEPTANCE_REPORT, Facts(economy=amounts, growth=(wrong,)))
+    two_series = _with_facts(
+        DocumentKind.ACCEPTANCE_REPORT,
+        Facts(economy=(*amounts, EconomyFact("工业增加值", 2023, 2_100_000, Q)), growth=(wrong,)),
+    )
+    assert _run(growth_mismatch.CHECK, ok) == _run(growth_mismatch.CHECK, two_series) == []
+    assert [f.subject for f in _run(growth_mismatch.CHECK, bad)] == ["工业增加值"]
+
+
+def test_economic_data_must_cover_the_latest_three_years():
+    def report(*years: int) -> Submission:
+        facts = tuple(EconomyFact("工业总产值", y, 1_000_000.0, Q) for y in years)
+        return _with_facts(DocumentKind.ACCEPTANCE_REPORT, Facts(economy=facts))
+
+    assert _run(economic_years.CHECK, report(2021, 2022, 2023)) == []
+    assert _run(economic_years.CHECK, report()) == []
+    found = _run(economic_years.CHECK, report(2022, 2023))
+    assert [f.subject for f in found] == ["economic_years"] and "缺2021年" in found[0].message

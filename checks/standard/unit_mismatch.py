@@ -32,7 +32,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
             if not indicator.standard_id or not indicator.unit_as_written or indicator.unit is None:
                 continue
             entry = standard.indicator(indicator.standard_id)
-            if not entry.unit or indicator.unit == entry.unit:
+            if not entry.unit or indicator.unit in (entry.unit, *entry.also_units):
                 continue
             yield Finding(
                 rule=CHECK.id,
