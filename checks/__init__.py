@@ -5,7 +5,7 @@ Checks never touch files, storage or the clock.
 
 from __future__ import annotations
 
-from checks.arithmetic import total_mismatch
+from checks.arithmetic import growth_mismatch, rate_mismatch, total_mismatch
 from checks.change import reported_late, undisclosed
 from checks.completeness import data_source, indicator_method, map_missing, table_columns, table_missing
 from checks.consistency import (
@@ -24,8 +24,8 @@ from checks.integrity import foreign_park_name, indicator_conflict
 from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
 from checks.package import missing_document
-from checks.standard import not_met
-from checks.timeline import annual_report_late, certificate_period, creation_period, eia_outdated
+from checks.standard import choice_unmet, mandatory_missing, not_met, unit_mismatch
+from checks.timeline import annual_report_late, certificate_period, creation_period, economic_years, eia_outdated
 from checks.wordcount import over_limit
 
 REGISTRY: tuple[Check, ...] = (
@@ -50,10 +50,16 @@ REGISTRY: tuple[Check, ...] = (
     eia_outdated.CHECK,
     certificate_period.CHECK,
     annual_report_late.CHECK,
+    economic_years.CHECK,
     not_met.CHECK,
+    mandatory_missing.CHECK,
+    choice_unmet.CHECK,
+    unit_mismatch.CHECK,
     foreign_park_name.CHECK,
     indicator_conflict.CHECK,
     total_mismatch.CHECK,
+    rate_mismatch.CHECK,
+    growth_mismatch.CHECK,
     table_missing.CHECK,
     table_columns.CHECK,
     map_missing.CHECK,

@@ -82,7 +82,7 @@ def read_pdf(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDocu
         # Not a scan: every page broke the parser, so say “damaged” rather than “needs OCR”.
         raise UnreadableDocument(Reason.CORRUPT, f"PDF 文件已损坏，{n_pages} 页均无法解析")
     lines = _drop_running_lines(lines, heights, n_pages)
-    blocks = _merge_in_reading_order(_paragraphs(lines), stitch_tables(tables))
+    blocks = _merge_in_reading_order(_paragraphs(lines), stitch_tables(tables, _text_between(lines)))
     cid_share = _cid_share(blocks)
     if cid_share > 0.3:
         warnings.append("PDF 字体缺少 Unicode 映射，大部分文字无法识别（需 OCR）")
@@ -220,6 +220,20 @@ def _continues(prev: _Line, line: _Line, right_edge: dict[int, float], left_edge
     if line.x0 > left_edge[line.page] + line.size * 1.2:
         return False
     return parse_numbering(line.text) is None
+
+
+def _text_between(lines: list[_Line]):
+    """Whether any body line (running headers and page numbers already dropped) lies on a page
+    between two heights: what keeps two tables apart that a caption or a paragraph separates.
+    """
+    by_page: dict[int, list[tuple[float, float]]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append((line.top, line.bottom))
+
+    def text_at(page: int, top: float, bottom: float) -> bool:
+        return any(top <= t and b <= bottom for t, b in by_page.get(page, ()))
+
+    return text_at
 
 
 def _merge_in_reading_order(

@@ -9,6 +9,7 @@ a repeated header row is dropped and a row cut mid-cell is rejoined.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors.model import Table, TableCell
@@ -95,8 +96,15 @@ def _edge_map(first: tuple[float, ...], second: tuple[float, ...]) -> list[int] 
     return mapped if mapped and mapped[0] == 0 and mapped[-1] == len(first) - 1 else None
 
 
-def stitch_tables(tables: list[PageTable]) -> list[tuple[float, int, Table]]:
-    """Merge each table that continues one from the previous page; key results by (top, page)."""
+def stitch_tables(
+    tables: list[PageTable], text_at: Callable[[int, float, float], bool] | None = None
+) -> list[tuple[float, int, Table]]:
+    """Merge each table that continues one from the previous page; key results by (top, page).
+
+    `text_at(page, top, bottom)` says whether body text stands between two heights of a page: a
+    paragraph below the first table or above the second (a caption, a heading, 数据来源) means the
+    second is a table of its own, however well the columns line up.
+    """
     merged: list[PageTable] = []
     for item in tables:
         last = merged[-1] if merged else None
@@ -107,6 +115,12 @@ def stitch_tables(tables: list[PageTable]) -> list[tuple[float, int, Table]]:
             and item.page == (last.table.end_page or last.page) + 1
             and last.at_page_bottom
             and item.at_page_top
+            and not (
+                text_at is not None
+                and (
+                    text_at(item.page - 1, last_bottom(last), last.page_height) or text_at(item.page, 0.0, item.bbox[1])
+                )
+            )
         ):
             merged[-1] = PageTable(
                 _append(last.table, _on_grid(item.table, mapping), item.page),
@@ -118,6 +132,13 @@ def stitch_tables(tables: list[PageTable]) -> list[tuple[float, int, Table]]:
         else:
             merged.append(item)
     return [(t.bbox[1], t.page, t.table) for t in merged]
+
+
+def last_bottom(table: PageTable) -> float:
+    """Where a (possibly stitched) table ends on its last page; stitched rows keep the first bbox,
+    so for a table that already spans pages only its own page's bottom is known: the page's end.
+    """
+    return table.bbox[3] if (table.table.end_page or table.page) == table.page else table.page_height
 
 
 def _on_grid(table: Table, mapping: list[int]) -> list[TableCell]:

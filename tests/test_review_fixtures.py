@@ -92,7 +92,7 @@ def test_indicator_table_across_a_page_break_is_one_table(sample_package):
     assert len(docx_tables) == len(pdf_tables) == 2  # the indicator table, then the data-method table
     docx_table, pdf_table = docx_tables[0], pdf_tables[0]
     assert pdf_table.end_page > pdf_table.page, "the fixture table must cross a page break"
-    assert pdf_table.n_rows == docx_table.n_rows == 27  # header once + 26 indicators
+    assert pdf_table.n_rows == docx_table.n_rows == 34  # header once + 33 indicators
     assert [r[1] for r in pdf_table.text_rows()] == [r[1] for r in docx_table.text_rows()]
 
 
@@ -147,7 +147,7 @@ def _assert_facts(review: dict) -> None:
     kinds = {d["file"]: d["kind"] for d in review["documents"]}
     plan = {i["name"]: i for i in facts["indicators"] if kinds[i["document"]] == "implementation_plan"}
     report = {i["name"]: i for i in facts["indicators"] if kinds[i["document"]] == "acceptance_report"}
-    assert len(plan) == len(report) == 26
+    assert len(plan) == len(report) == 33
     energy = plan["单位工业增加值综合能耗"]
     assert (energy["unit"], energy["baseline"], energy["baseline_year"], energy["target"]) == (
         "吨标煤/万元",

@@ -15,6 +15,7 @@ from corpus.samples.defects import CATALOGUE, DefectContext, apply, choose
 from corpus.samples.drafts import count_zi, draft, follow_report
 from corpus.samples.draw import draw_park
 from corpus.samples.generate import generate
+from corpus.samples.standard_defects import MANDATORY
 
 
 def _drafts(index: int = 3):
@@ -130,6 +131,19 @@ def test_every_defect_changes_what_its_truth_claims(name):
         elif rule == "change.reported_late":
             adjustment = next(a for a in report.adjusted_projects if a.name == subject)
             assert (adjustment.reported - adjustment.made).days > 7 * 30
+        elif rule == "standard.mandatory_missing":
+            assert subject in MANDATORY and subject not in {i.name for i in plan.indicators}
+        elif rule == "standard.choice_unmet":
+            assert not set(subject.split("、")) & {i.name for i in plan.indicators}
+        elif rule == "standard.unit_mismatch":
+            victim = next(i for i in plan.indicators if i.name == subject)
+            assert victim.unit_written and victim.unit_written != victim.unit
+        elif rule == "timeline.economic_years":
+            assert report.economy_years < 3
+        elif rule == "arithmetic.growth_mismatch":
+            assert abs(report.growth_error) >= 1.5
+        elif rule == "arithmetic.rate_mismatch":
+            assert subject in report.miscomputed and subject in {i.name for i in report.indicators}
         else:
             pytest.fail(f"unknown rule {rule}")
 

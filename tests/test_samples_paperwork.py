@@ -187,9 +187,10 @@ def test_truth_documents(written: list[Written]) -> None:
             if kind != "data_support":
                 assert w.truth[kind].sections == [] and w.truth[kind].indicators == []
         indicators = w.truth["data_support"].indicators
-        assert [i.name for i in indicators] == [i.name for i in w.park.indicators]
+        numeric = [i for i in w.park.indicators if not i.state]  # a state has no value to score
+        assert [i.name for i in indicators] == [i.name for i in numeric]
         assert all(i.year == w.report.evaluation_end for i in indicators)
-        assert [i.value for i in indicators] == [i.achieved for i in w.park.indicators]
+        assert [i.value for i in indicators] == [i.achieved for i in numeric]
 
 
 def _common_values(park: Park) -> dict[str, str]:
@@ -318,6 +319,9 @@ def test_data_support(written: list[Written]) -> None:
         assert len(doc.tables) == 1 + len(report.indicators)
         for row, indicator in zip(summary[1:], report.indicators, strict=True):
             assert row[1] == indicator.name
+            if indicator.state:  # a qualitative requirement shows its state (达标, 具备)
+                assert row[4] == indicator.state
+                continue
             shown = 1000.0 if row[2] == "千克标煤/万元" else 1.0
             assert float(row[4]) == pytest.approx(indicator.achieved * shown)
         for table, indicator in zip(doc.tables[1:], report.indicators, strict=True):
@@ -326,7 +330,9 @@ def test_data_support(written: list[Written]) -> None:
             assert years[0] == str(report.evaluation_start)
             assert any(str(report.evaluation_end) in y for y in years)
         assert text.count("数据来源：") == len(report.indicators)
-        assert text.count("计算方法：") == len(report.indicators)
+        qualitative = sum(1 for i in report.indicators if i.state)
+        assert text.count("计算方法：") == len(report.indicators) - qualitative
+        assert text.count("评价方法：") == qualitative
 
 
 def test_pdfs_render_the_chinese_text(written: list[Written]) -> None:

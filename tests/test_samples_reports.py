@@ -33,6 +33,7 @@ from corpus.samples.model import (
     TruthDocument,
 )
 from corpus.samples.reports import fmt, write_plan, write_report
+from corpus.samples.states import EconomyState
 from corpus.samples.writer import convert_to_pdf
 
 pytestmark = [
@@ -157,6 +158,7 @@ def _park(index: int, numbering: str, automatic: bool) -> Park:
         projects=projects,
         tasks=tasks,
         style=style,
+        economy=EconomyState(gdp=412.6, output_share=2.8, added_share=0.7, growth=(6.5, 7.2, 8.1, 6.9)),
     )
 
 
@@ -346,13 +348,13 @@ def test_indicators_in_tables_with_canonical_truth(rendered):
         content = item.content
         if isinstance(content, PlanContent):
             if not {"plan.2", "plan.2.2"} & content.omitted_sections:
-                assert len(item.truth.indicators) == len(content.indicators)
+                assert len(item.truth.indicators) == len([i for i in content.indicators if not i.state])
                 assert {i.year for i in item.truth.indicators} == {content.target_year}
                 assert {i.baseline_year for i in item.truth.indicators} == {content.baseline_year}
                 assert all(i.value is None for i in item.truth.indicators)
         else:
             assert {i.year for i in item.truth.indicators} == {content.evaluation_end}
-            assert [i.value for i in item.truth.indicators] == [i.achieved for i in content.indicators]
+            assert [i.value for i in item.truth.indicators] == [i.achieved for i in content.indicators if not i.state]
             shown = {c.split("（")[0] for c in item.park.style.report_columns}
             assert all((i.target is None) == ("目标值" not in shown) for i in item.truth.indicators)
             assert all((i.baseline_year is None) == ("基准值" not in shown) for i in item.truth.indicators)

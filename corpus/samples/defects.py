@@ -10,28 +10,18 @@ from __future__ import annotations
 
 import random
 
+from corpus.samples import data_defects, standard_defects
 from corpus.samples import defects_consistency as consistency
 from corpus.samples.drafts import facts_of, over_limit_text, shifted
 from corpus.samples.draw import park_name, practice_passage
 from corpus.samples.plan_prose import MAP_BOUNDARY, MAP_CHAIN, PLAN_PROJECT_CAPTION, PROJECT_TABLE, TASK_TABLE
 from corpus.samples.report_prose import REPORT_PROJECT_CAPTION
-from corpus.samples.seeding import ACCEPTANCE, APPLICATION, BOTH, DefectContext, DefectFn, Seeded
+from corpus.samples.seeding import ACCEPTANCE, APPLICATION, BOTH, GROUPS, DefectContext, DefectFn, Seeded
 from corpus.samples.seeding import seed as _seed
-
-# The “choose at least N of these” groups of HJ 274-2015 as the generator knows them (its own copy).
-GROUPS = {
-    "高新技术企业工业总产值占园区工业总产值比例": "economy",
-    "人均工业增加值": "economy",
-    "资源再生利用产业增加值占园区工业增加值比例": "economy",
-    "工业固体废物综合利用率": "waste",
-    "单位工业用地面积工业增加值": "land",
-    "单位工业增加值综合能耗": "energy",
-    "单位工业增加值新鲜水耗": "water",
-}
 
 
 def _standard_indicators(ctx: DefectContext, taken: set[str]) -> list[str]:
-    return [i.name for i in ctx.drafts.report.indicators if i.standard is not None and i.name not in taken]
+    return [i.name for i in ctx.drafts.report.indicators if i.standard and not i.state and i.name not in taken]
 
 
 def plan_missing_section(ctx: DefectContext, name: str) -> list[Seeded]:
@@ -80,7 +70,7 @@ def indicator_dropped(ctx: DefectContext, name: str) -> list[Seeded]:
 
 
 def target_changed(ctx: DefectContext, name: str) -> list[Seeded]:
-    victim = ctx.rng.choice(ctx.drafts.report.indicators)
+    victim = ctx.rng.choice([i for i in ctx.drafts.report.indicators if i.target and not i.state])
     factor = ctx.rng.choice((0.9, 1.1)) if victim.unit != "%" or victim.target < 90 else 0.95
     victim.target = round(victim.target * factor, 2 if victim.target < 2 else 1)
     style = ctx.drafts.park.style
@@ -314,6 +304,8 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
         "acceptance",
         frozenset({"project_dropped", "project_adjusted_disclosed"}),
     ),
+    **standard_defects.CATALOGUE,
+    **data_defects.CATALOGUE,
 }
 
 

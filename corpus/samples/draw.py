@@ -12,6 +12,7 @@ import random
 from datetime import date, timedelta
 
 from corpus.samples.model import Identity, Indicator, Park, Project, Style, Task
+from corpus.samples.states import draw_economy
 
 _PROVINCES = ("江苏省", "浙江省", "山东省", "安徽省", "湖北省", "河南省", "四川省", "福建省", "江西省", "湖南省")
 _CITY_HEAD = "临清东西南北安永宁太长新德平阳定泰丰兴华宜嘉龙吉瑞信"
@@ -50,20 +51,40 @@ _CATALOGUE: tuple[tuple[str, str, str, float | None, tuple[float, float], float,
     ("工业用水重复利用率", "%", "≥", 75.0, (80.0, 91.0), 0.04, True),
     ("高新技术企业工业总产值占园区工业总产值比例", "%", "≥", 30.0, (26.0, 38.0), 0.15, False),
     ("人均工业增加值", "万元/人", "≥", 15.0, (16.0, 32.0), 0.2, True),
-    ("单位工业用地面积工业增加值", "亿元/平方公里", "≥", 9.0, (8.0, 14.0), 0.12, False),
+    ("单位工业用地面积工业增加值", "亿元/平方公里", "≥", 9.0, (8.0, 14.0), 0.12, True),
     ("可再生能源使用比例", "%", "", None, (5.0, 9.0), 0.5, False),
     ("清洁能源使用率", "%", "", None, (72.0, 82.0), 0.06, True),
     ("工业园区重点企业清洁生产审核实施率", "%", "≥", 100.0, (80.0, 95.0), 0.12, True),
     ("污水集中处理率", "%", "", None, (92.0, 97.0), 0.03, True),
     ("危险废物安全处置率", "%", "", None, (100.0, 100.0), 0.0, True),
     ("环境风险应急预案备案率", "%", "", None, (85.0, 95.0), 0.1, True),
-    ("工业园区重点企业环境信息公开率", "%", "≥", 100.0, (88.0, 96.0), 0.08, False),
-    ("生态工业信息平台完善度", "%", "≥", 100.0, (70.0, 90.0), 0.2, False),
+    ("重点企业环境信息公开率", "%", "≥", 100.0, (88.0, 96.0), 0.08, True),
+    ("生态工业信息平台完善度", "%", "≥", 100.0, (70.0, 90.0), 0.2, True),
     ("资源再生利用产业增加值占园区工业增加值比例", "%", "≥", 30.0, (10.0, 20.0), 0.25, False),
     ("公众对园区生态环境满意度", "%", "", None, (85.0, 90.0), 0.05, True),
     ("集中供热覆盖率", "%", "", None, (75.0, 88.0), 0.08, False),
     ("绿色建筑占新建建筑比例", "%", "", None, (40.0, 55.0), 0.3, False),
+    # The rest of the 《标准》's 必选 indicators, and a member of each “choose at least N” group
+    # the lines above leave out, so a clean plan covers the standard.
+    ("建设规划实施后新增构建的生态工业链项目数量", "个", "≥", 6.0, (3.0, 5.0), 1.0, True),
+    ("单位工业增加值二氧化碳排放量年均削减率", "%", "≥", 3.0, (3.2, 5.5), 0.1, True),
+    ("再生水（中水）回用率", "%", "", None, (18.0, 26.0), 0.2, True),
+    ("工业园区重点污染源稳定排放达标情况", "—", "达标", None, (0.0, 0.0), 0.0, True),
+    (
+        "工业园区国家重点污染物排放总量控制指标及地方特征污染物排放总量控制指标完成情况",
+        *("—", "全部完成", None, (0.0, 0.0), 0.0, True),
+    ),
+    ("工业园区内企事业单位发生特别重大、重大突发环境事件数量", "起", "≤", 0.0, (0.0, 0.0), 0.0, True),
+    ("环境管理能力完善度", "%", "≥", 100.0, (82.0, 95.0), 0.12, True),
+    ("污水集中处理设施", "—", "具备", None, (0.0, 0.0), 0.0, True),
+    ("园区环境风险防控体系建设完善度", "%", "≥", 100.0, (80.0, 95.0), 0.12, True),
+    ("工业固体废物（含危险废物）处置利用率", "%", "≥", 100.0, (100.0, 100.0), 0.0, True),
+    ("生态工业主题宣传活动", "次/年", "≥", 2.0, (2.0, 4.0), 0.3, True),
+    ("单位工业增加值废水排放量", "吨/万元", "≤", 7.0, (4.0, 6.5), -0.1, True),
 )
+# Requirements that are a state, not a number: written in every value cell of the row.
+_STATES = frozenset({"达标", "全部完成", "具备"})
+_WHOLE_UNITS = frozenset({"个", "起", "次/年"})
 
 _PROJECT_KINDS = (
     ("污水处理厂提标改造工程", "新增深度处理单元，出水稳定达到准Ⅳ类标准", "水务有限公司", (6000, 18000)),
@@ -130,16 +151,22 @@ def park_name(rng: random.Random) -> tuple[str, str, str]:
 
 
 def _round(value: float, unit: str) -> float:
+    if unit in _WHOLE_UNITS:
+        return float(round(value))
     digits = 2 if value < 2 else 1
     return round(value, digits) if unit != "%" or value < 100 else 100.0
 
 
 def _indicator(rng: random.Random, row: tuple) -> Indicator:
     name, unit, direction, standard, (low, high), change, mandatory = row
+    if direction in _STATES:
+        return Indicator(name, unit, "", None, 0.0, 0.0, 0.0, mandatory, state=direction)
     baseline = _round(rng.uniform(low, high), unit)
     target = _round(baseline * (1 + change), unit)
     if standard is not None:  # a target that meets the 《标准》 with a margin
         target = _round(max(target, standard * 1.02) if direction == "≥" else min(target, standard * 0.97), unit)
+        if direction == "≥" and target < standard:  # whole numbers: 6.12 个 rounds back to 6
+            target += 1
     if unit == "%":
         target = min(target, 100.0)
     achieved = _round(target * (1 + (0.01 if direction != "≤" else -0.01) * rng.uniform(0.2, 1.5)), unit)
@@ -149,13 +176,13 @@ def _indicator(rng: random.Random, row: tuple) -> Indicator:
 
 
 def _indicators(rng: random.Random) -> list[Indicator]:
-    chosen = [c for c in _CATALOGUE if c[6]] + rng.sample([c for c in _CATALOGUE if not c[6]], rng.randint(3, 6))
+    chosen = [c for c in _CATALOGUE if c[6]] + rng.sample([c for c in _CATALOGUE if not c[6]], rng.randint(2, 4))
     return [_indicator(rng, row) for row in chosen]
 
 
 def extra_indicator(rng: random.Random, taken: set[str]) -> Indicator | None:
     """A 特色指标 the park did not choose, drawn like the others (meeting the 《标准》), or None if none is left."""
-    rows = [c for c in _CATALOGUE if not c[6] and c[0] not in taken]
+    rows = [c for c in _CATALOGUE if not c[6] and c[2] not in _STATES and c[0] not in taken]
     return _indicator(rng, rng.choice(rows)) if rows else None
 
 
@@ -267,6 +294,7 @@ def draw_park(rng: random.Random, index: int) -> Park:
         projects=_projects(rng, city, approval.year),
         tasks=_tasks(rng, approval.year),
         style=_style(rng),
+        economy=draw_economy(rng),
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from corpus.samples.states import EconomyState
+
 
 @dataclass
 class Indicator:
@@ -24,6 +26,8 @@ class Indicator:
     target: float
     achieved: float
     mandatory: bool = True
+    state: str | None = None  # a qualitative requirement's value (达标, 全部完成, 具备); numbers unused
+    unit_written: str | None = None  # a unit the document writes instead of the right one (a defect)
 
 
 @dataclass
@@ -106,6 +110,7 @@ class Park:
     projects: list[Project]
     tasks: list[Task]
     style: Style
+    economy: EconomyState
 
 
 @dataclass
@@ -163,6 +168,9 @@ class ReportContent:
     # ("method", "source", "calculation").
     method_gaps: dict[str, str] = field(default_factory=dict)
     method_table: bool | None = None  # 附件3 三 as a table (True) or sentences (False); None: the consultancy's habit
+    miscomputed: set[str] = field(default_factory=set)  # rates whose raw numerator the data support misstates
+    economy_years: int = 3  # how many years the 经济状况 gives (附件3 一 2 asks for 近三年)
+    growth_error: float = 0.0  # percentage points added to the stated average growth of 工业增加值
 
 
 @dataclass

@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from corpus.samples.model import FormContent, Identity, Indicator, Park, ReportContent, TruthDocument, TruthIndicator
-from corpus.samples.wording import cn_count, cn_date, cn_month, shown_unit, standard_cell
+from corpus.samples.wording import cn_count, cn_date, cn_month, shown_unit, shown_value, standard_cell
 from corpus.samples.wording import fmt_fine as fmt  # the forms and data tables keep up to 6 decimals
 from corpus.samples.writer import DocxWriter
 
@@ -476,7 +476,7 @@ def _series(ind: Indicator, years: list[int], rng: random.Random) -> list[float]
 
 def _counted_pair(value: float, rng: random.Random) -> tuple[int, int]:
     """Whole numbers whose ratio is exactly `value` %, or as close as a plausible count gets."""
-    candidates = list(range(20, 801))
+    candidates = list(range(20, 1001))  # 1000 makes any one-decimal percentage exact
     rng.shuffle(candidates)
     for denominator in candidates:
         numerator = value * denominator / 100
@@ -504,9 +504,22 @@ def _growth_table(ind: Indicator, years: list[int], rng: random.Random):
     return rows, f"年均增长率 =（评价末年工业增加值 ÷ 评价起始年工业增加值）^(1/{n}) − 1。"
 
 
-def _indicator_table(ind: Indicator, years: list[int], shown: float, unit: str, rng: random.Random):
-    """Rows of raw data by year and the calculation sentence; values shown × `shown` in `unit`."""
+def has_raw_data(ind: Indicator) -> bool:
+    """Whether the data support lists this indicator's numerator and denominator by year."""
+    return not ind.state and "增长" not in ind.name and _raw_columns(ind) is not None
+
+
+def _indicator_table(
+    ind: Indicator, years: list[int], shown: float, unit: str, rng: random.Random, *, miscomputed: bool = False
+):
+    """Rows of raw data by year and the calculation sentence; values shown × `shown` in `unit`.
+
+    `miscomputed`: the last year's numerator is misstated, so the value no longer follows from it.
+    """
     series = _series(ind, years, rng)
+    if ind.state:
+        rows = [["年份", "评价结果"]] + [[str(y), ind.state] for y in years]
+        return rows, "对照《标准》要求逐年核查相关台账、监测报告和管理文件。"
     raw = _raw_columns(ind)
     if "增长" in ind.name:
         return _growth_table(ind, years, rng)
@@ -529,6 +542,9 @@ def _indicator_table(ind: Indicator, years: list[int], shown: float, unit: str, 
             num_text = f"{value * shown * den / factor:.2f}"
             den_text = str(int(den)) if bottom == "人" else f"{den:.2f}"
         rows.append([str(year), num_text, den_text, fmt(value * shown)])
+    if miscomputed:
+        wrong = float(rows[-1][1]) * rng.choice((0.88, 0.92, 1.07, 1.1))
+        rows[-1][1] = str(round(wrong)) if top in _COUNTED else f"{wrong:.2f}"
     formula = f"{ind.name} = {numerator} ÷ {denominator}" + (" × 100%。" if factor == 100 else "。")
     return rows, formula
 
@@ -559,16 +575,20 @@ def write_data_support(path: Path, park: Park, content: ReportContent) -> TruthD
     for i, ind in enumerate(content.indicators, 1):
         unit, shown = shown_unit(ind, park.style.energy_unit)
         standard = standard_cell(ind, shown, places=6)
-        rows.append([str(i), ind.name, unit, standard, fmt(ind.achieved * shown), _source(ind, park)])
+        value = shown_value(ind, ind.achieved, shown, places=6)
+        rows.append([str(i), ind.name, unit, standard, value, _source(ind, park)])
     doc.table(rows, caption="表1 评价指标数据汇总表", col_widths_cm=[1.0, 4.4, 1.9, 1.7, 1.8, 3.8])
     doc.heading("二、各指标原始数据及计算过程", 1)
     truth = []
     for i, ind in enumerate(content.indicators, 1):
         unit, shown = shown_unit(ind, park.style.energy_unit)
         doc.heading(f"（{cn_count(i)}）{ind.name}", 2)
-        table, formula = _indicator_table(ind, years, shown, unit, rng)
+        table, formula = _indicator_table(ind, years, shown, unit, rng, miscomputed=ind.name in content.miscomputed)
         doc.table(table, caption=f"表2-{i} {ind.name}原始数据", col_widths_cm=None)
         doc.paragraph(f"数据来源：{_source(ind, park)}。")
+        if ind.state:
+            doc.paragraph(f"评价方法：{formula}{content.evaluation_end}年评价结果为“{ind.state}”。")
+            continue
         doc.paragraph(f"计算方法：{formula}{content.evaluation_end}年指标值为{fmt(ind.achieved * shown)}{unit}。")
         truth.append(TruthIndicator(ind.name, ind.unit, None, None, None, ind.achieved, content.evaluation_end))
     doc.save(path)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from corpus.samples.layout import base_column
 from corpus.samples.model import Identity, Indicator, Park, Project
-from corpus.samples.wording import cn_number, fmt, shown_unit, standard_cell, with_unit
+from corpus.samples.wording import cn_number, fmt, shown_unit, shown_value, standard_cell, with_unit
 
 TOTAL_LABEL = "合计"
 
@@ -34,6 +34,8 @@ Block = str | Table
 
 def meets(indicator: Indicator) -> bool:
     """Whether the achieved value meets the 《标准》 threshold, or the target where there is none."""
+    if indicator.state:
+        return True
     if indicator.standard is not None:
         threshold, direction = indicator.standard, indicator.direction
     else:
@@ -68,7 +70,7 @@ class Prose:
 
     def value(self, indicator: Indicator, number: float) -> str:
         unit, factor = shown_unit(indicator, self.style.energy_unit)
-        return with_unit(number * factor, unit)
+        return indicator.state or with_unit(number * factor, unit)
 
     def area_text(self) -> str:
         area = self.identity.area_km2
@@ -126,8 +128,8 @@ class Prose:
                 "序号": str(number),
                 "指标名称": indicator.name,
                 "单位": unit,
-                "基准值": fmt(indicator.baseline * factor),
-                "目标值": fmt(indicator.target * factor),
+                "基准值": shown_value(indicator, indicator.baseline, factor),
+                "目标值": shown_value(indicator, indicator.target, factor),
                 "标准值": standard_cell(indicator, factor),
                 "指标类型": "必选指标" if indicator.mandatory else "特色指标",
                 **(more(indicator, factor) if more else {}),

@@ -21,8 +21,10 @@ from corpus.samples.layout import (
 )
 from corpus.samples.model import Adjustment, Indicator, Park, ReportContent
 from corpus.samples.prose import TOTAL_LABEL, Block, Prose, Table, meets
-from corpus.samples.wording import cn_date, cn_month, fmt, period
+from corpus.samples.states import growth_of
+from corpus.samples.wording import cn_date, cn_month, fmt, period, shown_value
 
+ECONOMY_CAPTION = "表1-1 园区主要经济指标"
 REPORT_INDICATOR_CAPTION = "表3-1 指标达标情况表"
 REPORT_TASK_CAPTION = "表4-1 重点任务完成情况表"
 REPORT_PROJECT_CAPTION = "表4-2 支撑项目完成情况表"
@@ -66,20 +68,29 @@ class ReportProse(Prose):
         ]
 
     def report_1_2(self) -> list[Block]:
-        gdp = self.rng.uniform(180, 900)
-        growth = [self.rng.uniform(5.0, 9.5) for _ in range(3)]
-        years = [self.end - 2, self.end - 1, self.end]
-        values = [gdp]
-        for g in growth[1:]:
-            values.append(values[-1] * (1 + g / 100))
-        output = [v * self.rng.uniform(2.6, 3.2) for v in values]
-        added = [v * self.rng.uniform(0.62, 0.75) for v in values]
+        state, n = self.park.economy, self.content.economy_years
+        years = list(range(self.end - n + 1, self.end + 1))
+        gdp, output = state.series(n), state.series(n, state.output_share)
+        added = state.series(n, state.added_share)
+        average = growth_of(added) + self.content.growth_error
+        yearly = round((added[-1] / added[-2] - 1) * 100, 1)
+        span = f"{years[0]}—{years[-1]}年"
+        rows = [["指标", *(f"{y}年" for y in years)]]
+        for label, values in (
+            ("地区生产总值（亿元）", gdp),
+            ("工业总产值（亿元）", output),
+            ("工业增加值（亿元）", added),
+        ):
+            rows.append([label, *(f"{v:.1f}" for v in values)])
         return [
-            f"近三年园区经济保持平稳较快增长。{years[0]}—{years[2]}年，园区地区生产总值分别为"
-            + "、".join(f"{v:.1f}亿元" for v in values)
-            + f"，工业总产值分别为{'、'.join(f'{v:.1f}亿元' for v in output)}。",
-            f"{years[2]}年，园区实现工业增加值{added[2]:.1f}亿元，同比增长{growth[2]:.1f}%，"
-            f"高于{self.city}平均水平；园区经济发展速度在全省同类园区中位居前列。",
+            f"近三年园区经济保持平稳较快增长。{span}，园区地区生产总值分别为"
+            + "、".join(f"{v:.1f}亿元" for v in gdp)
+            + f"，工业总产值分别为{'、'.join(f'{v:.1f}亿元' for v in output)}，"
+            f"主要经济指标见{ECONOMY_CAPTION.split()[0]}。",
+            Table(rows, ECONOMY_CAPTION, [4.2] + [2.6] * n),
+            f"{years[-1]}年，园区实现工业增加值{added[-1]:.1f}亿元，同比增长{fmt(yearly)}%，"
+            f"高于{self.city}平均水平；{span}，园区工业增加值年均增长{fmt(round(average, 1))}%，"
+            "经济发展速度在全省同类园区中位居前列。",
             self.pick(
                 "园区产业结构持续优化，主导产业产值占园区工业总产值的比重稳步提高，新兴产业成为经济增长的重要动力。",
                 "园区坚持质量第一、效益优先，亩均税收和亩均产出水平逐年提升，经济发展的质量和效益明显改善。",
@@ -137,7 +148,8 @@ class ReportProse(Prose):
     def _indicator_rows(self) -> tuple[list[list[str]], list[float]]:
         def achieved(indicator: Indicator, factor: float) -> dict[str, str]:
             met = meets(indicator) or indicator.name in self.content.claims_met
-            return {"现状值": fmt(indicator.achieved * factor), "达标情况": "达标" if met else "未达标"}
+            value = shown_value(indicator, indicator.achieved, factor)
+            return {"现状值": value, "达标情况": "达标" if met else "未达标"}
 
         columns = list(self.style.report_columns)
         rows = self.indicator_rows(columns, {"基准值": self.start, "现状值": self.end}, achieved)

@@ -319,6 +319,7 @@ def _truth_indicators(
     year the table looks to (target year or evaluation end).
     """
     shown = {base_column(c) for c in columns}
+    numeric = [i for i in indicators if not i.state]  # a state (达标, 具备) has no value to score
     return [
         TruthIndicator(
             i.name,
@@ -329,7 +330,7 @@ def _truth_indicators(
             i.achieved if achieved and "现状值" in shown else None,
             last,
         )
-        for i in indicators
+        for i in numeric
     ]
 
 

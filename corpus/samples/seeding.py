@@ -1,5 +1,6 @@
 """What a seeded defect is: the finding it makes a correct review report, the packages it shows in,
-and what a defect function may use. Shared by the defect modules; never imports `extractors`.
+what a defect function may use, and the generator's own copy of the 《标准》's groups (never read
+from `extractors`, so scores stay honest).
 """
 
 from __future__ import annotations
@@ -14,6 +15,25 @@ from corpus.samples.model import Park, TruthFinding
 BOTH = ("application", "acceptance")
 APPLICATION = ("application",)
 ACCEPTANCE = ("acceptance",)
+
+# The “X项指标至少选择N项达标” groups of HJ 274-2015 as the consultants know them: each group's
+# members in the standard's order (a finding names the group by them) and how many must be met.
+GROUP_MEMBERS: dict[str, tuple[tuple[str, ...], int]] = {
+    "economy": (
+        (
+            "高新技术企业工业总产值占园区工业总产值比例",
+            "人均工业增加值",
+            "园区工业增加值三年年均增长率",
+            "资源再生利用产业增加值占园区工业增加值比例",
+        ),
+        1,
+    ),
+    "waste": (("工业固体废物综合利用率", "再生资源循环利用率"), 1),
+    "land": (("单位工业用地面积工业增加值", "单位工业用地面积工业增加值三年年均增长率"), 1),
+    "energy": (("单位工业增加值综合能耗", "综合能耗弹性系数"), 1),
+    "water": (("单位工业增加值新鲜水耗", "新鲜水耗弹性系数"), 1),
+}
+GROUPS = {name: group for group, (members, _) in GROUP_MEMBERS.items() for name in members}
 
 
 @dataclass(frozen=True)

@@ -89,10 +89,20 @@ def cn_cover_month(day: date) -> str:
 
 
 def shown_unit(indicator: Indicator, energy_unit: str) -> tuple[str, float]:
-    """The unit the consultancy writes (`energy_unit` for energy intensity) and the factor from the canonical unit."""
+    """The unit the consultancy writes (`energy_unit` for energy intensity) and the factor from the canonical unit.
+
+    A unit the document writes wrongly (`unit_written`, a seeded defect) is written with the same number.
+    """
+    if indicator.unit_written:
+        return indicator.unit_written, 1.0
     if indicator.unit != _ENERGY_UNIT:
         return indicator.unit, 1.0
     return energy_unit, 1000.0 if energy_unit.startswith("千克") else 1.0
+
+
+def shown_value(indicator: Indicator, number: float, factor: float, places: int = 4) -> str:
+    """A value cell: the state of a qualitative indicator (达标, 具备), else the number in the shown unit."""
+    return indicator.state or fmt(number * factor, places)
 
 
 def with_unit(value: float, unit: str) -> str:
@@ -102,6 +112,8 @@ def with_unit(value: float, unit: str) -> str:
 
 def standard_cell(indicator: Indicator, factor: float, places: int = 4) -> str:
     """The 《标准》 column: direction and threshold in the shown unit, — where the 《标准》 sets none."""
+    if indicator.state:
+        return indicator.state
     if indicator.standard is None:
         return "—"
     return f"{indicator.direction}{fmt(indicator.standard * factor, places)}"
@@ -117,6 +129,7 @@ __all__ = [
     "fmt",
     "fmt_fine",
     "shown_unit",
+    "shown_value",
     "standard_cell",
     "with_unit",
 ]

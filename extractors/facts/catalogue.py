@@ -84,6 +84,7 @@ class CatalogueIndicator(_Strict):
     aliases: tuple[str, ...] = ()
     category: str
     unit: str  # canonical spelling (data/units.toml); "" for dimensionless and yes/no indicators
+    also_units: tuple[str, ...] = ()  # other units documents rightly write for it (次 for 次/年)
     direction: Direction
     threshold: float | None = None
     rules: tuple[Rule, ...] = ()

@@ -11,12 +11,14 @@ import logging
 from collections.abc import Callable
 
 from extractors.facts.dates import extract_dates
+from extractors.facts.economy import extract_economic_values, extract_growth
 from extractors.facts.identity import extract_identity
 from extractors.facts.indicators import extract_indicators
 from extractors.facts.mentions import extract_mentions, extract_tallies
 from extractors.facts.model import Facts
 from extractors.facts.progress import extract_progress
 from extractors.facts.projects import extract_projects, extract_tasks
+from extractors.facts.ratios import extract_ratios
 from extractors.facts.statements import extract_statements
 from extractors.facts.tables import extract_tables
 from extractors.model import Document
@@ -34,6 +36,9 @@ _EXTRACTORS: dict[str, tuple[str, Callable[[Document], tuple]]] = {
     "progress": ("项目进展", extract_progress),
     "mentions": ("正文指标数值", extract_mentions),
     "tallies": ("指标数量和投资合计", extract_tallies),
+    "ratios": ("指标原始数据", extract_ratios),
+    "economy": ("经济数据", extract_economic_values),
+    "growth": ("经济增长率", extract_growth),
 }
 
 

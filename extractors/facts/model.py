@@ -160,6 +160,16 @@ class ProgressFact:
 
 
 @dataclass(frozen=True)
+class EconomyFact:
+    """An economic amount of one year (工业增加值, 工业总产值 …) in 万元, as the document states it."""
+
+    measure: str  # the measure's name (data/economy.toml)
+    year: int
+    value_wan: float
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
 class ValueMention:
     """An indicator's value stated in running text (“2023年单位工业增加值综合能耗为0.42吨标煤/万元”).
 
@@ -187,6 +197,41 @@ class TallyFact:
 
 
 @dataclass(frozen=True)
+class GrowthFact:
+    """A growth rate the document states for a measure from `start` to `end` (同比: end − start = 1), in %."""
+
+    measure: str
+    start: int
+    end: int
+    rate: float
+    rate_text: str
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True)
+class RatioFact:
+    """A rate stated beside its raw numerator and denominator (one row of a raw-data table).
+
+    `factor` turns numerator ÷ denominator into the stated unit (100 for %, 1 for 吨/万元 …).
+    """
+
+    name: str
+    year: int | None
+    numerator: float
+    denominator: float
+    stated: float
+    stated_text: str
+    unit: str
+    factor: float
+    quote: Quote | None = None
+
+    @property
+    def computed(self) -> float:
+        """The rate the raw numbers give."""
+        return self.numerator / self.denominator * self.factor
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything extracted from one document."""
 
@@ -200,3 +245,6 @@ class Facts:
     progress: tuple[ProgressFact, ...] = ()
     mentions: tuple[ValueMention, ...] = ()
     tallies: tuple[TallyFact, ...] = ()
+    ratios: tuple[RatioFact, ...] = ()
+    economy: tuple[EconomyFact, ...] = ()
+    growth: tuple[GrowthFact, ...] = ()

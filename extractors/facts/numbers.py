@@ -89,6 +89,12 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+def rounding_of(text: str) -> float:
+    """Half a unit of a written number's last decimal: how far the exact value may lie (85.1 → 0.05)."""
+    decimals = len(text.split(".", 1)[1]) if "." in text else 0
+    return 0.5 * 10**-decimals
+
+
 def years_in(text: str | None) -> list[int]:
     """Every year a phrase names, in order: 2020, 2020年, 二〇二〇年 (1800–2199)."""
     text = clean(text)
@@ -142,4 +148,4 @@ def _parse_period(text: str) -> tuple[int | None, int | None]:
     return year, year
 
 
-__all__ = ["clean", "is_none", "parse_number", "parse_period", "parse_year", "years_in"]
+__all__ = ["clean", "is_none", "parse_number", "parse_period", "parse_year", "rounding_of", "years_in"]
