@@ -107,6 +107,13 @@ def measure_in(text: str) -> tuple[Measure, int] | None:
     return None
 
 
+def is_measure_name(name: str) -> bool:
+    """Whether a name, as a table row writes it without its unit, is one of the economic measures
+    (an amount counted by year, not an indicator of the 《标准》).
+    """
+    return any(name == written for written, _ in economy_words().names())
+
+
 def _wan(number: str, unit: str | None) -> float | None:
     value = parse_number(number)
     return None if value is None else normalise(value, unit or "万元", expect="万元")[0]

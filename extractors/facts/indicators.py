@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from extractors.facts.catalogue import match_indicator
+from extractors.facts.economy import is_measure_name
 from extractors.facts.model import IndicatorFact, Quote
 from extractors.facts.numbers import clean, is_none, parse_number, parse_year
 from extractors.facts.table_roles import Column, Layout, Row, TableKind, claim, roled_tables, words
@@ -160,6 +161,8 @@ def _fact(row: Row, columns: ValueColumns) -> IndicatorFact | None:
     unit_written = _unit_as_written(row, columns, unit_in_name)
     unit_written = _SPACES.sub("", unit_written) if unit_written else None
     known = match_indicator(name)
+    if known is None and is_measure_name(name):
+        return None  # a row of the 经济状况 table (工业增加值 by year) is economic data, not an indicator
     expect = (known.unit if known else None) or expected_unit(name)
     canonical = None if unit_written is None else (normalise(0.0, unit_written, expect)[1] or None)
 
