@@ -139,7 +139,7 @@ def label(document: Document, context: CheckContext) -> str:
 
 def texts(document: Document) -> Iterator[Sentence]:
     """Every sentence of running text, then every table as one text, each with its page."""
-    yield from sentences(document)
+    yield from sentences(document, rejoin=True)
     for block in document.raw.blocks if document.raw else ():
         if isinstance(block, Table):
             yield Sentence(block.text, block.page)

@@ -27,7 +27,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     for document in documents(submission, spec.document):
         if any("source" in t.roles for t in document.facts.tables):
             continue
-        if any(statement.search(plain(s.text)) for s in sentences(document)):
+        if any(statement.search(plain(s.text)) for s in sentences(document, rejoin=True)):
             continue
         message = MESSAGE.format(document=label(document, context), basis=spec.basis)
         yield finding(CHECK, document, SUBJECT, message, spec.basis, section_evidence(document, spec.section))

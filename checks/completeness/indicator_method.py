@@ -55,7 +55,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         indicators = _indicators(document)
         names = [plain(i.name) for i in indicators]
         tables = [t for t in document.facts.tables if t.kind in _DATA_TABLES]
-        text = [plain(s.text) for s in sentences(document)]
+        text = [plain(s.text) for s in sentences(document, rejoin=True)]
         for fact, name in zip(indicators, names, strict=True):
             longer = tuple(n for n in names if name in n and n != name)
             stated = _stated_in_tables(tables, name, spec.aspects)
