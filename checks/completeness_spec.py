@@ -9,6 +9,7 @@ import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
@@ -61,6 +62,7 @@ class DataSource(_Model):
 
     document: DocumentKind
     section: str
+    evidence_section: str
     basis: str
     statement: str
 
@@ -82,8 +84,12 @@ class IndicatorMethod(_Model):
     """附件3 三: each indicator's data-collection method, data source and calculation."""
 
     document: DocumentKind
+    section: str
     basis: str
     aspects: tuple[Aspect, ...]
+
+
+Placed = TypeVar("Placed", RequiredTable, RequiredMap, DataSource, IndicatorMethod)
 
 
 class Requirements(_Model):
@@ -117,7 +123,7 @@ def has_section(document: Document, section: str) -> bool:
     return any(s.outline == section or (s.outline or "").startswith(section + ".") for s in document.sections)
 
 
-def where_expected(submission: Submission, items: tuple[RequiredTable, ...] | tuple[RequiredMap, ...]):
+def where_expected(submission: Submission, items: tuple[Placed, ...]) -> Iterator[tuple[Placed, Document]]:
     """Each (item, document) pair where the document has the section the item belongs in."""
     for item in items:
         for document in documents(submission, item.document):
@@ -139,7 +145,7 @@ def label(document: Document, context: CheckContext) -> str:
 
 def texts(document: Document) -> Iterator[Sentence]:
     """Every sentence of running text, then every table as one text, each with its page."""
-    yield from sentences(document)
+    yield from sentences(document, rejoin=True)
     for block in document.raw.blocks if document.raw else ():
         if isinstance(block, Table):
             yield Sentence(block.text, block.page)

@@ -14,6 +14,7 @@ from pathlib import Path
 from extractors.model import Document, Table
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？])")
+_ENDS = "。；！？”…"  # a paragraph ending otherwise stops mid-sentence
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,32 @@ class Sentence:
     page: int | None
 
 
-def sentences(document: Document) -> Iterator[Sentence]:
-    """The document's sentences in reading order."""
+def sentences(document: Document, *, rejoin: bool = False) -> Iterator[Sentence]:
+    """The document's sentences in reading order.
+
+    With `rejoin`, a paragraph that stops mid-sentence continues in the next one: a PDF page break
+    cuts a paragraph in two, and a sentence read in halves loses what its second half says.
+    """
     if document.raw is None:
         return
+    pending: Sentence | None = None
     for block in document.raw.blocks:
         if isinstance(block, Table):
             continue
-        for part in _SENTENCE_END.split(block.text):
-            if part.strip():
-                yield Sentence(part.strip(), block.page)
+        parts = [p.strip() for p in _SENTENCE_END.split(block.text) if p.strip()]
+        if pending is not None and parts:
+            parts[0] = pending.text + parts[0]
+        elif pending is not None:
+            parts = [pending.text]
+        page = pending.page if pending is not None else block.page
+        pending = None
+        for n, part in enumerate(parts):
+            if rejoin and n == len(parts) - 1 and part[-1] not in _ENDS:
+                pending = Sentence(part, page if n == 0 else block.page)
+            else:
+                yield Sentence(part, page if n == 0 else block.page)
+    if pending is not None:
+        yield pending
 
 
 @lru_cache(maxsize=1)

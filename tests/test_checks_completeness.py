@@ -18,13 +18,14 @@ import pytest
 from checks import run_checks
 from checks.model import CheckContext, Finding
 from checks.submission import build_submission
+from checks.text import sentences
 from corpus.samples.drafts import draft
 from corpus.samples.draw import draw_park
 from corpus.samples.plan_prose import MAP_BOUNDARY, MAP_CHAIN, PROJECT_TABLE, TASK_TABLE
 from corpus.samples.reports import write_plan, write_report
 from corpus.samples.writer import convert_to_pdf
 from extractors.facts.table_roles import TableKind, recognise
-from extractors.model import Table, TableCell
+from extractors.model import Document, DocumentKind, RawDocument, Table, TableCell, TextBlock
 from extractors.reader import read_document
 
 pytestmark = pytest.mark.skipif(
@@ -135,3 +136,15 @@ def test_a_data_method_table_and_a_source_column_are_recognised():
     header = ["指标名称", "单位", "现状值", "数据来源"]
     indicator = recognise(_table([header, ["人均工业增加值", "万元/人", "36", "统计局"]]))
     assert indicator is not None and indicator.kind == TableKind.INDICATOR and indicator.has("source")
+
+
+def test_a_sentence_cut_by_a_page_break_is_read_whole():
+    """A PDF page break cuts a method sentence in two blocks; its calculation is on the next page."""
+    cut = (
+        TextBlock("高新技术企业工业总产值占园区工业总产值比例：采用统计报表汇总的方式采集，数据来源于园区", page=9),
+        TextBlock("经济发展局，按《标准》规定的计算方法核算。", page=10),
+    )
+    raw = RawDocument(file="报告.pdf", sha256="", format="pdf", pages=10, blocks=cut)
+    document = Document(file="报告.pdf", sha256="", kind=DocumentKind.ACCEPTANCE_REPORT, raw=raw)
+    assert [(s.text[-7:], s.page) for s in sentences(document, rejoin=True)] == [("计算方法核算。", 9)]
+    assert len(list(sentences(document))) == 2

@@ -6,7 +6,8 @@ The indicators are those of the report's indicator tables. An aspect is stated b
 that names the indicator and says it (“…采用统计报表汇总的方式采集，数据来源于市统计局，按…
 计算”), or by the indicator's row in a data-method table or in a 数据来源 column. A sentence
 naming a longer indicator that contains this one's name (工业用水重复利用率 in 工业用水重复利用率
-提高幅度) does not count for it. One finding per indicator names every missing aspect.
+提高幅度) does not count for it. One finding per indicator names every missing aspect. Silent
+when the report has no 《标准》符合性评价 section (outline.missing_section reports that).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checks.completeness_spec import Aspect, documents, finding, label, plain, requirements
+from checks.completeness_spec import Aspect, finding, label, plain, requirements, where_expected
 from checks.model import Check, CheckContext, Evidence, Finding, Severity, Submission
 from checks.text import sentences
 from extractors.facts.model import IndicatorFact, TableFact
@@ -51,11 +52,11 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     """One finding per evaluated indicator with an aspect of 附件3 三 left unstated."""
     spec = requirements().indicator_method
     patterns = {a.key: re.compile(a.pattern) for a in spec.aspects}
-    for document in documents(submission, spec.document):
+    for _, document in where_expected(submission, (spec,)):
         indicators = _indicators(document)
         names = [plain(i.name) for i in indicators]
         tables = [t for t in document.facts.tables if t.kind in _DATA_TABLES]
-        text = [plain(s.text) for s in sentences(document)]
+        text = [plain(s.text) for s in sentences(document, rejoin=True)]
         for fact, name in zip(indicators, names, strict=True):
             longer = tuple(n for n in names if name in n and n != name)
             stated = _stated_in_tables(tables, name, spec.aspects)
