@@ -15,6 +15,7 @@ from checks.consistency import (
     project_dropped,
     target_changed,
 )
+from checks.document import image_only_pages
 from checks.form import field_format, required_field_empty, tick_box
 from checks.integrity import foreign_park_name
 from checks.model import Check, CheckContext, Finding, Submission
@@ -45,6 +46,7 @@ REGISTRY: tuple[Check, ...] = (
     not_met.CHECK,
     foreign_park_name.CHECK,
     total_mismatch.CHECK,
+    image_only_pages.CHECK,
 )
 
 

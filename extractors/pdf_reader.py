@@ -15,7 +15,7 @@ from extractors.model import RawDocument, Table, TextBlock
 from extractors.pdf_pages import PdfLine
 from extractors.pdf_schedule import read_pages
 from extractors.pdf_tables import stitch_tables
-from extractors.text import join_cjk
+from extractors.text import join_cjk, page_list
 
 _MARGIN = 0.09  # share of the page height where running headers and footers live
 _PAGE_NUMBER = re.compile(
@@ -41,7 +41,7 @@ def read_pdf(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDocu
     if without_text:
         # Name the pages: a reviewer must know which pages (a scanned seal page, a scanned table)
         # went unreviewed, not only how many.
-        warnings.append(f"{_page_list(without_text)}没有文字层（可能是扫描件），这些页的内容未审查")
+        warnings.append(f"{page_list(without_text)}没有文字层（可能是扫描件），这些页的内容未审查")
     return RawDocument(
         file=file,
         sha256=sha256,
@@ -51,19 +51,6 @@ def read_pdf(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDocu
         pages_without_text=tuple(without_text),
         warnings=tuple(warnings),
     )
-
-
-def _page_list(pages: list[int], shown: int = 20) -> str:
-    """“第 3、7–9 页” (consecutive pages as ranges), cut short with a total when there are many."""
-    runs: list[list[int]] = []
-    for page in pages:
-        if runs and page == runs[-1][1] + 1:
-            runs[-1][1] = page
-        else:
-            runs.append([page, page])
-    parts = [str(a) if a == b else f"{a}–{b}" for a, b in runs]
-    text = "、".join(parts[:shown])
-    return f"第 {text} 等页（共 {len(pages)} 页）" if len(parts) > shown else f"第 {text} 页"
 
 
 def _margin_key(line: PdfLine) -> str:

@@ -21,6 +21,7 @@ import pypdfium2 as pdfium
 from extractors.errors import Reason, UnreadableDocument
 from extractors.limits import ReadLimits
 from extractors.pdf_pages import PageContent, read_page
+from extractors.text import page_list
 
 PARALLEL_FROM_PAGES = 24  # below this, starting workers costs more than it saves
 _PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD
@@ -90,7 +91,7 @@ def worker_count(n_pages: int) -> int:
 def _read_range(pdf: pdfium.PdfDocument, numbers: range, deadline: float) -> list[_Outcome]:
     outcomes: list[_Outcome] = []
     for number in numbers:
-        if time.monotonic() > deadline:
+        if time.monotonic() >= deadline:
             outcomes.append(_Missed(number, None))
             continue
         try:
@@ -145,7 +146,8 @@ def _collect(n_pages: int, outcomes: list[_Outcome], limits: ReadLimits) -> PdfP
         raise UnreadableDocument(Reason.CORRUPT, f"PDF 文件已损坏，{n_pages} 页均无法解析")
     warnings = [f"第 {f.number} 页无法解析（{f.error}），已跳过" for f in failed]
     if skipped:
-        warnings.append(
-            f"读取超过时限 {limits.max_seconds} 秒，第 {skipped[0]}–{skipped[-1]} 页（共 {len(skipped)} 页）未审查"
-        )
+        late = f"读取超过时限 {limits.max_seconds} 秒，{page_list(skipped)}未读取"
+        if not contents:
+            raise UnreadableDocument(Reason.TOO_LARGE, late)
+        warnings.append(f"{late}，其内容未审查")
     return PdfPages(n_pages, contents, tuple(warnings))
