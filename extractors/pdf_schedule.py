@@ -11,6 +11,7 @@ import itertools
 import multiprocessing
 import os
 import resource
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +24,7 @@ from extractors.limits import ReadLimits
 from extractors.pdf_pages import PageContent, read_page
 from extractors.text import page_list
 
+_PDFIUM_LOCK = threading.Lock()
 PARALLEL_FROM_PAGES = 24  # below this, starting workers costs more than it saves
 _PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD
 _PDFIUM_SECURITY = 5  # FPDF_ERR_SECURITY: an encryption handler PDFium does not support
@@ -60,7 +62,16 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
 
 
 def read_pages(data: bytes, limits: ReadLimits) -> PdfPages:
-    """Read every page within the limits; a page that fails costs only itself."""
+    """Read every page within the limits; a page that fails costs only itself.
+
+    PDFium is not thread-safe, and the API server reviews in threads: one PDF at a time per
+    process (its pages may still go to worker processes, forked while no thread is inside PDFium).
+    """
+    with _PDFIUM_LOCK:
+        return _read_pages(data, limits)
+
+
+def _read_pages(data: bytes, limits: ReadLimits) -> PdfPages:
     pdf = open_pdf(data)
     try:
         n_pages = len(pdf)
