@@ -167,3 +167,24 @@ def test_a_utf16_document_part_is_read(inputs: Path) -> None:
     read = documents["实施方案（UTF-16）.docx"]
     assert read.kind == DocumentKind.IMPLEMENTATION_PLAN, read.error
     assert "园区概况" in " ".join(b.text for b in read.raw.blocks)
+
+
+def test_a_zip_made_on_chinese_windows_keeps_its_member_names(inputs: Path) -> None:
+    """Windows zips store GBK names without the UTF-8 flag; read as cp437 they would be mojibake."""
+    members = {"材料/实施方案.docx": plan_docx_bytes(), "材料/说明（GB18030）.txt": "园区说明".encode("gb18030")}
+    stand_ins = {name: str(i).ljust(len(name.encode("gbk")), "_") for i, name in enumerate(members)}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():  # ASCII names as long as the GBK ones, swapped in below
+            archive.writestr(stand_ins[name], data)
+    raw = buffer.getvalue()
+    for name, stand_in in stand_ins.items():
+        raw = raw.replace(stand_in.encode(), name.encode("gbk"))
+    package = write(inputs, "申报材料.zip", raw)
+
+    _, documents = review(inputs, package)
+
+    plan = documents["申报材料.zip/材料/实施方案.docx"]
+    assert plan.kind == DocumentKind.IMPLEMENTATION_PLAN, plan.error
+    assert_unreadable(documents["申报材料.zip/材料/说明（GB18030）.txt"], "不支持的文件类型（.txt）")
+    assert_good_read(documents)
