@@ -23,6 +23,7 @@ from test_bad_input import assert_good_read, assert_unreadable, make_pdf, plan_d
 from checks.document import image_only_pages
 from extractors.limits import ReadLimits
 from extractors.model import DocumentKind
+from extractors.reader import INTERNAL_ERROR
 
 NO_TEXT_LAYER = "没有文字层"
 inputs = test_bad_input.inputs  # the fixture: a folder holding the good plan
@@ -187,4 +188,27 @@ def test_a_zip_made_on_chinese_windows_keeps_its_member_names(inputs: Path) -> N
     plan = documents["申报材料.zip/材料/实施方案.docx"]
     assert plan.kind == DocumentKind.IMPLEMENTATION_PLAN, plan.error
     assert_unreadable(documents["申报材料.zip/材料/说明（GB18030）.txt"], "不支持的文件类型（.txt）")
+    assert_good_read(documents)
+
+
+def test_a_docx_whose_content_types_lost_the_styles_part_is_unreadable_alone(inputs: Path) -> None:
+    """Found by bench/fuzz.py: python-docx then loads styles.xml as an untyped part, and reading
+    its styles raised AttributeError inside the walker (an internal error instead of a reason).
+    """
+    source = zipfile.ZipFile(io.BytesIO(plan_docx_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                text = data.decode("utf-8")
+                start = text.index('<Override PartName="/word/styles.xml"')
+                data = (text[:start] + text[text.index("/>", start) + 2 :]).encode("utf-8")
+            out.writestr(item, data)
+    damaged = write(inputs, "实施方案（损坏）.docx", buffer.getvalue())
+
+    _, documents = review(inputs, damaged)
+
+    assert_unreadable(documents["实施方案（损坏）.docx"], "Word 文档已损坏")
+    assert INTERNAL_ERROR not in documents["实施方案（损坏）.docx"].error
     assert_good_read(documents)
