@@ -150,18 +150,24 @@ def test_a_docx_with_5000_tables_stops_at_the_table_cap(inputs: Path) -> None:
     assert_good_read(documents)
 
 
-def test_a_utf16_document_part_is_read(inputs: Path) -> None:
-    """An XML part may declare any encoding; some converters write UTF-16."""
+def _plan_with_part(part: str, edit) -> bytes:
+    """The good plan's DOCX with one part's bytes replaced by `edit(bytes)`."""
     source = zipfile.ZipFile(io.BytesIO(plan_docx_bytes()))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for item in source.infolist():
             data = source.read(item)
-            if item.filename == "word/document.xml":
-                text = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
-                data = text.encode("utf-16")
-            out.writestr(item, data)
-    odd = write(inputs, "实施方案（UTF-16）.docx", buffer.getvalue())
+            out.writestr(item, edit(data) if item.filename == part else data)
+    return buffer.getvalue()
+
+
+def test_a_utf16_document_part_is_read(inputs: Path) -> None:
+    """An XML part may declare any encoding; some converters write UTF-16."""
+
+    def to_utf16(data: bytes) -> bytes:
+        return data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1).encode("utf-16")
+
+    odd = write(inputs, "实施方案（UTF-16）.docx", _plan_with_part("word/document.xml", to_utf16))
 
     _, documents = review(inputs, odd)
 
@@ -195,17 +201,13 @@ def test_a_docx_whose_content_types_lost_the_styles_part_is_unreadable_alone(inp
     """Found by bench/fuzz.py: python-docx then loads styles.xml as an untyped part, and reading
     its styles raised AttributeError inside the walker (an internal error instead of a reason).
     """
-    source = zipfile.ZipFile(io.BytesIO(plan_docx_bytes()))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "[Content_Types].xml":
-                text = data.decode("utf-8")
-                start = text.index('<Override PartName="/word/styles.xml"')
-                data = (text[:start] + text[text.index("/>", start) + 2 :]).encode("utf-8")
-            out.writestr(item, data)
-    damaged = write(inputs, "实施方案（损坏）.docx", buffer.getvalue())
+
+    def without_styles(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        start = text.index('<Override PartName="/word/styles.xml"')
+        return (text[:start] + text[text.index("/>", start) + 2 :]).encode("utf-8")
+
+    damaged = write(inputs, "实施方案（损坏）.docx", _plan_with_part("[Content_Types].xml", without_styles))
 
     _, documents = review(inputs, damaged)
 
