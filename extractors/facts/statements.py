@@ -100,7 +100,7 @@ class _Reader:
     data: _StatementsData
     matcher: Any
     cues: dict[str, tuple[str, _Cue]]
-    needs: tuple[tuple[tuple[str, ...], ...], ...] | None  # per cue: words it cannot match without
+    needs: tuple[tuple[frozenset[str], ...], ...] | None  # per cue: words it cannot match without
 
     def may_match(self, text: str) -> bool:
         """Whether some cue could match: each of its mandatory literal tokens occurs in the text.
@@ -110,10 +110,16 @@ class _Reader:
         """
         if self.needs is None:
             return True
-        return any(all(any(word in text for word in group) for group in cue) for cue in self.needs)
+        present = {word for word in _words(self.needs) if word in text}
+        return bool(present) and any(all(not group.isdisjoint(present) for group in cue) for cue in self.needs)
 
 
-def _needs(pattern: list[dict[str, Any]]) -> tuple[tuple[str, ...], ...] | None:
+@lru_cache(maxsize=1)
+def _words(needs: tuple[tuple[frozenset[str], ...], ...]) -> tuple[str, ...]:
+    return tuple({word for cue in needs for group in cue for word in group})
+
+
+def _needs(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...] | None:
     """For each mandatory token of a pattern with literal text, the words it may be; None if a
     pattern has no such token (then nothing can be skipped).
     """
@@ -123,13 +129,13 @@ def _needs(pattern: list[dict[str, Any]]) -> tuple[tuple[str, ...], ...] | None:
             continue
         text = token.get("TEXT")
         if isinstance(text, str):
-            groups.append((text,))
+            groups.append(frozenset((text,)))
         elif isinstance(text, dict) and isinstance(text.get("IN"), list):
-            groups.append(tuple(str(word) for word in text["IN"]))
+            groups.append(frozenset(str(word) for word in text["IN"]))
     return tuple(groups) or None
 
 
-def _all_needs(patterns: dict[str, list[list[dict[str, Any]]]]) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+def _all_needs(patterns: dict[str, list[list[dict[str, Any]]]]) -> tuple[tuple[frozenset[str], ...], ...] | None:
     needs = [_needs(pattern) for label_patterns in patterns.values() for pattern in label_patterns]
     return None if any(n is None for n in needs) else tuple(n for n in needs if n is not None)
 
