@@ -95,7 +95,8 @@ def worker_count(n_pages: int) -> int:
     if n_pages < PARALLEL_FROM_PAGES or multiprocessing.current_process().daemon:
         return 1  # daemonic pool workers may not start processes of their own
     value = os.environ.get("EIPCHECK_WORKERS", "")
-    wanted = int(value) if value.isdigit() else min(len(os.sched_getaffinity(0)), 4)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    wanted = int(value) if value.isdigit() else min(cores, 4)
     return max(1, min(wanted, n_pages // (PARALLEL_FROM_PAGES // 2)))
 
 
