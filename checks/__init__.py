@@ -19,6 +19,7 @@ from checks.consistency import (
     project_status_conflict,
     target_changed,
 )
+from checks.document import image_only_pages
 from checks.form import field_format, required_field_empty, tick_box
 from checks.integrity import foreign_park_name, indicator_conflict
 from checks.model import Check, CheckContext, Finding, Submission
@@ -65,6 +66,7 @@ REGISTRY: tuple[Check, ...] = (
     map_missing.CHECK,
     data_source.CHECK,
     indicator_method.CHECK,
+    image_only_pages.CHECK,
 )
 
 

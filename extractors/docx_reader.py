@@ -45,6 +45,7 @@ def read_docx(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDoc
                     "Word 文档为“Strict Open XML”格式，暂不支持，请在 Word 中另存为“Word 文档 (*.docx)”或 PDF",
                 )
         document = docx.Document(io.BytesIO(data))
+        _ = document.styles  # a damaged [Content_Types].xml leaves the styles part untyped: fail here
     except UnreadableDocument:
         raise
     except Exception as exc:  # python-docx and lxml raise many types for broken packages

@@ -30,14 +30,20 @@ class ReadLimits:
     max_zip_total_bytes: int = 1024 * 1024 * 1024
     max_zip_ratio: int = 200
     max_zip_depth: int = 2
+    max_seconds: int = 600  # reading one PDF; pages left when it runs out are named in a warning
+    worker_memory_bytes: int = 1024 * 1024 * 1024  # address space a PDF page worker may add
 
     @classmethod
     def from_env(cls) -> ReadLimits:
-        """Limits with overrides from EIPCHECK_MAX_FILE_MB and EIPCHECK_MAX_PAGES."""
+        """Limits with overrides from EIPCHECK_MAX_FILE_MB, EIPCHECK_MAX_PAGES, EIPCHECK_MAX_SECONDS
+        and EIPCHECK_WORKER_MEMORY_MB.
+        """
         defaults = cls()
         return cls(
             max_file_bytes=_env_int("EIPCHECK_MAX_FILE_MB", defaults.max_file_bytes // 2**20) * 2**20,
             max_pages=_env_int("EIPCHECK_MAX_PAGES", defaults.max_pages),
+            max_seconds=_env_int("EIPCHECK_MAX_SECONDS", defaults.max_seconds),
+            worker_memory_bytes=_env_int("EIPCHECK_WORKER_MEMORY_MB", defaults.worker_memory_bytes // 2**20) * 2**20,
         )
 
 

@@ -96,8 +96,12 @@ def load_outlines(directory: Path | None = None) -> tuple[Outline, ...]:
     return tuple(outlines)
 
 
+@lru_cache(maxsize=4096)
 def fold_title(text: str) -> str:
-    """A heading reduced to what distinguishes it: no number, note, punctuation or synonym noise."""
+    """A heading reduced to what distinguishes it: no number, note, punctuation or synonym noise.
+
+    Cached: every section title is folded against every outline entry's wordings.
+    """
     title = strip_numbering(strip_numbering(text))  # “第一章 一、…” happens
     title = _TRAILING_NOTE.sub("", title)
     title = _PUNCTUATION.sub("", title)

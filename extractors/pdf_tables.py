@@ -1,5 +1,5 @@
-"""PDF tables: pdfplumber's ruled-table finder, cells placed on a grid with their spans, and
-tables that a page break cut in two stitched back together.
+"""PDF tables: ruled tables (pdfplumber's geometry run on PDFium's edges, see pdf_pages) placed
+on a grid with their spans, and tables that a page break cut in two stitched back together.
 
 pdfplumber does not stitch (its maintainer declined, pdfplumber#922), so this is ours: a table
 that opens a page continues the table that closed the previous one when the columns line up;
@@ -44,29 +44,31 @@ def _unwrap(text: str | None) -> str:
     """Cell text wrapped inside a narrow cell: rejoin Chinese lines, keep a space between Latin ones."""
     if not text:
         return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return join_cjk(_CJK_WRAP.sub("", text).replace("\n", " ")).strip()
 
 
-def read_tables(page, number: int) -> list[PageTable]:
-    """The ruled tables of one page, each on its grid with merged cells spanning slots."""
-    found = []
-    for table in page.find_tables():
+def read_tables(found, number: int, page_height: float, cell_text) -> list[PageTable]:
+    """Tables found by pdfplumber's geometry (`found`: its Table objects), each on its grid with
+    merged cells spanning slots; `cell_text(bbox)` reads the text inside a cell's box.
+    """
+    result = []
+    for table in found:
         boxes = [c for c in table.cells if c is not None]
         if not boxes:
             continue
         xs = sorted({round(c[0], 1) for c in boxes})
         tops = sorted({round(c[1], 1) for c in boxes})
-        texts = table.extract()
         cells = []
         for r, row in enumerate(table.rows):
-            for c, box in enumerate(row.cells):
+            for box in row.cells:
                 if box is None:
                     continue
                 col = xs.index(round(box[0], 1))
                 col_span = sum(1 for x in xs if box[0] - 0.5 <= x < box[2] - 0.5) or 1
                 row_span = sum(1 for t in tops if box[1] - 0.5 <= t < box[3] - 0.5) or 1
-                cells.append(TableCell(_unwrap(texts[r][c]), r, col, row_span, col_span))
-        if len(tops) < 1 or len(xs) < 1 or not any(cell.text for cell in cells):
+                cells.append(TableCell(_unwrap(cell_text(box)), r, col, row_span, col_span))
+        if not any(cell.text for cell in cells):
             continue
         right = max(c[2] for c in boxes)
         built = Table(
@@ -77,8 +79,8 @@ def read_tables(page, number: int) -> list[PageTable]:
             end_page=number,
             row_pages=(number,) * len(tops),
         )
-        found.append(PageTable(built, number, tuple(table.bbox), (*xs, round(right, 1)), float(page.height)))
-    return found
+        result.append(PageTable(built, number, tuple(table.bbox), (*xs, round(right, 1)), page_height))
+    return result
 
 
 def _edge_map(first: tuple[float, ...], second: tuple[float, ...]) -> list[int] | None:

@@ -41,3 +41,16 @@ def join_cjk(text: str) -> str:
 def compact(text: str) -> str:
     """NFKC-normalise and drop all white space: for matching labels and headings."""
     return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def page_list(pages: list[int], shown: int = 20) -> str:
+    """“第 3、7–9 页” (consecutive pages as ranges), cut short with a total when there are many."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][1] + 1:
+            runs[-1][1] = page
+        else:
+            runs.append([page, page])
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in runs]
+    text = "、".join(parts[:shown])
+    return f"第 {text} 等页（共 {len(pages)} 页）" if len(parts) > shown else f"第 {text} 页"

@@ -123,9 +123,9 @@ def inputs(tmp_path: Path) -> Path:
     return folder
 
 
-def review(folder: Path, *bad: Path) -> tuple[ReviewResult, dict[str, Document]]:
+def review(folder: Path, *bad: Path, limits: ReadLimits | None = None) -> tuple[ReviewResult, dict[str, Document]]:
     """Review the bad files together with the good plan, as one package."""
-    result = review_paths([*bad, folder / GOOD], today=TODAY)
+    result = review_paths([*bad, folder / GOOD], today=TODAY, limits=limits)
     documents = {d.file: d for d in result.submission.documents}
     assert len(documents) == len(result.submission.documents), "document names must be unique"
     return result, documents

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from extractors.model import Document, Table, TextBlock
+from extractors.model import Document, RawDocument, Table, TextBlock
 from extractors.outline import DATA_DIR
 from extractors.segment import toc_indices
 from extractors.text import join_cjk
@@ -85,7 +85,13 @@ def passages(document: Document) -> list[Passage]:
     """The document's text in reading order, table of contents left out."""
     if document.raw is None:
         return []
-    blocks = document.raw.blocks
+    return list(_passages(document.raw))
+
+
+@lru_cache(maxsize=2)
+def _passages(raw: RawDocument) -> tuple[Passage, ...]:
+    """Cached per read document: the dates, identity and statement extractors each walk it."""
+    blocks = raw.blocks
     skip = toc_indices(blocks)
     found: list[Passage] = []
     for index, block in enumerate(blocks):
@@ -101,7 +107,7 @@ def passages(document: Document) -> list[Passage]:
                 text = "：".join(cell for cell in cells if cell)
                 if text:
                     found.append(Passage(text, block.page_of_row(row_index), index, in_table=True))
-    return found
+    return tuple(found)
 
 
 def sentences(text: str) -> list[str]:
