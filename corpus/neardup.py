@@ -11,9 +11,10 @@ in `common_parks` parks are boilerplate, and a copy must share the rare rest. A 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,7 @@ from checks.model import CorpusMatch, Submission
 from corpus.text import mask_park, shingles, squeeze, words
 
 DATA = Path(__file__).parent / "data" / "neardup.toml"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CHUNK = 5000  # bound parameters per IN() query (SQLite allows 32766)
 
 
@@ -58,6 +60,7 @@ class MatchSettings(_Strict):
     min_rare_share: float
     min_ratio: float
     boilerplate_parks: int
+    same_figures: bool
 
 
 class Boilerplate(_Strict):
@@ -114,7 +117,7 @@ def band_keys(shingle_set: Iterable[bytes]) -> list[int]:
     from datasketch import MinHash
 
     config = settings().minhash
-    minhash = MinHash(num_perm=config.bands * config.rows, permutations=_permutations())
+    minhash = MinHash(num_perm=config.bands * config.rows, permutations=_permutations(), scheme="affine32")
     minhash.update_batch(list(shingle_set))
     values = minhash.hashvalues.astype(np.uint64).reshape(config.bands, config.rows)
     keys = np.arange(1, config.bands + 1, dtype=np.uint64)
@@ -136,11 +139,48 @@ class Probe:
 @dataclass(frozen=True)
 class _Candidate:
     passage_id: int
-    park_id: int
-    park: str
+    park_id: int | None
+    park: str | None
+    document_id: int
     document: str
     page: int | None
     text: str
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    probe: Probe
+    text: str  # comparable text (names masked, phrases removed)
+    shingles: set[bytes]
+    keys: list[int]
+
+
+def _prepare(probes: Sequence[Probe], park: str | None) -> list[_Prepared]:
+    prepared = []
+    for probe in probes:
+        text = comparable(probe.text, park)
+        if text is not None:
+            own = passage_shingles(text)
+            prepared.append(_Prepared(probe, text, own, band_keys(own)))
+    return prepared
+
+
+def _lookup(
+    session: Session, prepared: list[_Prepared], keep: Callable[[int | None, str], bool]
+) -> list[list[_Candidate]]:
+    """Each probe's candidates (stored passages sharing a band that `keep(park_id, sha256)` accepts),
+    most shared bands first, at most `max_candidates`: one IN() query for all band keys.
+    """
+    hits = _band_hits(session, {k for p in prepared for k in p.keys}, keep)
+    wanted: list[list[int]] = []
+    for item in prepared:
+        counts: dict[int, int] = defaultdict(int)
+        for key in item.keys:
+            for passage_id in hits.get(key, ()):
+                counts[passage_id] += 1
+        wanted.append(sorted(counts, key=lambda p: (-counts[p], p))[: settings().match.max_candidates])
+    found = _candidates(session, {p for ids in wanted for p in ids})
+    return [[found[p] for p in ids if p in found] for ids in wanted]
 
 
 def find_copies(
@@ -149,36 +189,19 @@ def find_copies(
     """Passages of other parks' stored documents that these passages copy, one match per probe and
     other park. Same-park documents (and documents with the excluded hashes) are never compared.
     """
-    prepared = []
-    for probe in probes:
-        text = comparable(probe.text, own_park)
-        if text is not None:
-            own = passage_shingles(text)
-            prepared.append((probe, text, own, band_keys(own)))
+    prepared = _prepare(probes, own_park)
     if not prepared:
         return []
-    own_park_id = _park_id(session, own_park)
-    hits = _band_hits(session, {k for *_, keys in prepared for k in keys}, own_park_id, set(exclude_sha256))
-    config = settings().match
-    wanted: dict[int, list[int]] = {}
-    for index, (*_, keys) in enumerate(prepared):
-        counts: dict[int, int] = defaultdict(int)
-        for key in keys:
-            for passage_id in hits.get(key, ()):
-                counts[passage_id] += 1
-        wanted[index] = sorted(counts, key=lambda p: (-counts[p], p))[: config.max_candidates]
-    candidates = _candidates(session, {p for ids in wanted.values() for p in ids})
-    matches: list[CorpusMatch] = []
-    for index, (probe, text, own, _) in enumerate(prepared):
-        matches.extend(_confirm(probe, text, own, [candidates[p] for p in wanted[index] if p in candidates]))
-    return matches
+    own_id, exclude = _park_id(session, own_park), set(exclude_sha256)
+    lists = _lookup(session, prepared, lambda park, sha: park is not None and park != own_id and sha not in exclude)
+    return [m for item, found in zip(prepared, lists, strict=True) for m in _confirm(item, found)]
 
 
-def _confirm(probe: Probe, text: str, own: set[bytes], candidates: list[_Candidate]) -> list[CorpusMatch]:
+def _confirm(item: _Prepared, candidates: list[_Candidate]) -> list[CorpusMatch]:
     """The candidates that share the probe's rare shingles and read nearly the same; none when the
     probe is boilerplate (too few rare shingles, or matched in too many parks).
     """
-    config = settings()
+    config, probe, text, own = settings(), item.probe, item.text, item.shingles
     theirs = {
         c.passage_id: passage_shingles(comparable(c.text, c.park) or mask_park(c.text, c.park)) for c in candidates
     }
@@ -189,15 +212,21 @@ def _confirm(probe: Probe, text: str, own: set[bytes], candidates: list[_Candida
     rare = {s for s in own if len(parks_with.get(s, ())) < config.match.common_parks}
     if len(rare) < config.passage.min_rare_shingles:
         return []
-    best: dict[int, tuple[float, _Candidate]] = {}
+    similar: dict[int, tuple[float, _Candidate]] = {}
     for candidate in candidates:
         if len(rare & theirs[candidate.passage_id]) / len(rare) < config.match.min_rare_share:
             continue
         ratio = fuzz.ratio(squeeze(text), squeeze(mask_park(candidate.text, candidate.park)))
-        if ratio >= config.match.min_ratio and ratio > best.get(candidate.park_id, (0.0, None))[0]:
-            best[candidate.park_id] = (ratio, candidate)
-    if len(best) >= config.match.boilerplate_parks:
+        if ratio >= config.match.min_ratio and ratio > similar.get(candidate.park_id, (0.0, None))[0]:
+            similar[candidate.park_id] = (ratio, candidate)
+    if len(similar) >= config.match.boilerplate_parks:
         return []
+    figures = _NUMBER.findall(text)
+    best = {
+        park: (ratio, c)
+        for park, (ratio, c) in similar.items()
+        if not config.match.same_figures or _NUMBER.findall(mask_park(c.text, c.park)) == figures
+    }
     return [
         CorpusMatch(
             document=probe.document,
@@ -219,8 +248,8 @@ def _park_id(session: Session, name: str | None) -> int | None:
     return session.execute(text("SELECT id FROM parks WHERE name = :name"), {"name": name}).scalar()
 
 
-def _band_hits(session: Session, keys: set[int], own_park_id: int | None, exclude: set[str]) -> dict[int, list[int]]:
-    """Band key → the stored passages of other parks having it, in one indexed IN() query per chunk."""
+def _band_hits(session: Session, keys: set[int], keep: Callable[[int | None, str], bool]) -> dict[int, list[int]]:
+    """Band key → the stored passages having it that `keep` accepts, one indexed IN() query per chunk."""
     query = text(
         "SELECT b.hash, b.passage_id, s.park_id, d.sha256 FROM passage_bands b "
         "JOIN passages p ON p.id = b.passage_id JOIN documents d ON d.id = p.document_id "
@@ -230,17 +259,16 @@ def _band_hits(session: Session, keys: set[int], own_park_id: int | None, exclud
     ordered = sorted(keys)
     for start in range(0, len(ordered), _CHUNK):
         for key, passage_id, park_id, sha in session.execute(query, {"keys": ordered[start : start + _CHUNK]}):
-            if park_id is None or (own_park_id is not None and park_id == own_park_id) or sha in exclude:
-                continue
-            hits[key].append(passage_id)
+            if keep(park_id, sha):
+                hits[key].append(passage_id)
     return hits
 
 
 def _candidates(session: Session, ids: set[int]) -> dict[int, _Candidate]:
     query = text(
-        "SELECT p.id, s.park_id, k.name, d.file, p.page, p.text FROM passages p "
+        "SELECT p.id, s.park_id, k.name, d.id, d.file, p.page, p.text FROM passages p "
         "JOIN documents d ON d.id = p.document_id JOIN submissions s ON s.id = d.submission_id "
-        "JOIN parks k ON k.id = s.park_id WHERE p.id IN :ids"
+        "LEFT JOIN parks k ON k.id = s.park_id WHERE p.id IN :ids"
     ).bindparams(bindparam("ids", expanding=True))
     found: dict[int, _Candidate] = {}
     ordered = sorted(ids)
@@ -248,6 +276,69 @@ def _candidates(session: Session, ids: set[int]) -> dict[int, _Candidate]:
         for row in session.execute(query, {"ids": ordered[start : start + _CHUNK]}):
             found[row[0]] = _Candidate(*row)
     return found
+
+
+@dataclass(frozen=True)
+class SimilarPassage:
+    """A passage of the file and its closest stored passage."""
+
+    page: int | None
+    text: str
+    park: str | None
+    document: str
+    other_page: int | None
+    other_text: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class SimilarDocument:
+    """A stored document and how much of the file it resembles."""
+
+    document_id: int
+    park: str | None
+    document: str
+    passages: int  # passages of the file with a close passage in this document
+    share: float  # of the file's compared passages
+    similarity: float  # mean similarity of those passages
+
+
+def similar(
+    session: Session,
+    probes: Sequence[Probe],
+    park: str | None,
+    exclude_sha256: Iterable[str] = (),
+    min_ratio: float = 70,
+) -> tuple[list[SimilarDocument], list[SimilarPassage]]:
+    """The stored documents most like these passages (any park, boilerplate included: this is for
+    a reader to look at, not a finding), and each passage's closest stored passage.
+    """
+    prepared = _prepare(probes, park)
+    exclude = set(exclude_sha256)
+    lists = _lookup(session, prepared, lambda _park, sha: sha not in exclude) if prepared else []
+    pairs: list[SimilarPassage] = []
+    per_document: dict[int, list[float]] = defaultdict(list)
+    labels: dict[int, tuple[str | None, str]] = {}
+    for item, found in zip(prepared, lists, strict=True):
+        best_per_document: dict[int, tuple[float, _Candidate]] = {}
+        for c in found:
+            ratio = fuzz.ratio(squeeze(item.text), squeeze(mask_park(c.text, c.park)))
+            if ratio >= min_ratio and ratio > best_per_document.get(c.document_id, (0.0, None))[0]:
+                best_per_document[c.document_id] = (ratio, c)
+        for document_id, (ratio, c) in best_per_document.items():
+            per_document[document_id].append(ratio / 100)
+            labels[document_id] = (c.park, c.document)
+        if best_per_document:
+            ratio, c = max(best_per_document.values(), key=lambda pair: pair[0])
+            pairs.append(
+                SimilarPassage(item.probe.page, item.probe.text, c.park, c.document, c.page, c.text, ratio / 100)
+            )
+    documents = [
+        SimilarDocument(d, *labels[d], len(r), len(r) / len(prepared), sum(r) / len(r)) for d, r in per_document.items()
+    ]
+    documents.sort(key=lambda d: (-d.share, -d.similarity, d.document_id))
+    pairs.sort(key=lambda p: -p.similarity)
+    return documents, pairs
 
 
 def package_probes(package: Submission) -> list[Probe]:
