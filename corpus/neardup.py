@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -117,7 +118,9 @@ def band_keys(shingle_set: Iterable[bytes]) -> list[int]:
     from datasketch import MinHash
 
     config = settings().minhash
-    minhash = MinHash(num_perm=config.bands * config.rows, permutations=_permutations(), scheme="affine32")
+    minhash = MinHash(
+        num_perm=config.bands * config.rows, permutations=_permutations(), scheme="affine32", hashfunc=zlib.crc32
+    )
     minhash.update_batch(list(shingle_set))
     values = minhash.hashvalues.astype(np.uint64).reshape(config.bands, config.rows)
     keys = np.arange(1, config.bands + 1, dtype=np.uint64)
