@@ -294,8 +294,9 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
         print(
-            f"| {r.backend} | {r.passages:,} | {r.pipeline_rate:,} | {r.bulk_rate:,} | {r.db_mb:,} | {r.search_p50_ms} | "
-            f"{r.search_p95_ms} | {r.search_max_ms} | {r.lookup_s} | {r.planted_found}/{r.planted_comparable} |"
+            f"| {r.backend} | {r.passages:,} | {r.pipeline_rate:,} | {r.bulk_rate:,} | {r.db_mb:,} "
+            f"| {r.search_p50_ms} | {r.search_p95_ms} | {r.search_max_ms} | {r.lookup_s} "
+            f"| {r.planted_found}/{r.planted_comparable} |"
         )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
