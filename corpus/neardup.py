@@ -15,7 +15,7 @@ import re
 import tomllib
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
-from checks.model import CorpusMatch, Submission
+from checks.model import CorpusMatch
 from corpus.text import mask_park, shingles, squeeze, words
 
 DATA = Path(__file__).parent / "data" / "neardup.toml"
@@ -70,12 +70,22 @@ class Boilerplate(_Strict):
     phrases: tuple[str, ...]
 
 
+class NumberSettings(_Strict):
+    """Copied data tables: runs of numbers (corpus/numbers.py)."""
+
+    window: int
+    min_informative: int
+    min_windows: int
+    boilerplate_parks: int
+
+
 class NearDupSettings(_Strict):
     """The whole of `data/neardup.toml`."""
 
     minhash: MinHashSettings
     passage: PassageSettings
     match: MatchSettings
+    numbers: NumberSettings
     boilerplate: Boilerplate
 
 
@@ -187,10 +197,15 @@ def _lookup(
 
 
 def find_copies(
-    session: Session, probes: Sequence[Probe], own_park: str | None, exclude_sha256: Iterable[str] = ()
+    session: Session,
+    probes: Sequence[Probe],
+    own_park: str | None,
+    exclude_sha256: Iterable[str] = (),
+    parks: Collection[int] | None = None,
 ) -> list[CorpusMatch]:
     """Passages of other parks' stored documents that these passages copy, one match per probe and
-    other park. Same-park documents (and documents with the excluded hashes) are never compared.
+    other park. Same-park documents (and documents with the excluded hashes) are never compared;
+    `parks` (ids), when given, limits the corpus to those parks (e.g. the parks known before).
     """
     prepared = _prepare(probes, own_park)
     if not prepared:
@@ -342,21 +357,3 @@ def similar(
     documents.sort(key=lambda d: (-d.share, -d.similarity, d.document_id))
     pairs.sort(key=lambda p: -p.similarity)
     return documents, pairs
-
-
-def package_probes(package: Submission) -> list[Probe]:
-    """The prose passages of a package's readable documents (table rows are left to number checks)."""
-    from corpus.text import document_passages
-
-    return [
-        Probe(document.file, item.page, item.text)
-        for document in package.documents
-        for item in document_passages(document)
-        if not item.in_table
-    ]
-
-
-def package_matches(session: Session, package: Submission) -> tuple[CorpusMatch, ...]:
-    """What `integrity.near_duplicate` needs: the package's passages found in other parks' documents."""
-    own = {d.sha256 for d in package.documents if d.sha256}
-    return tuple(find_copies(session, package_probes(package), package.park, own))
