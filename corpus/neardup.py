@@ -62,6 +62,7 @@ class MatchSettings(_Strict):
     min_ratio: float
     boilerplate_parks: int
     same_figures: bool
+    min_figures: int
 
 
 class Boilerplate(_Strict):
@@ -207,12 +208,18 @@ def find_copies(
     other park. Same-park documents (and documents with the excluded hashes) are never compared;
     `parks` (ids), when given, limits the corpus to those parks (e.g. the parks known before).
     """
-    prepared = _prepare(probes, own_park)
+    least = settings().match.min_figures
+    prepared = [p for p in _prepare(probes, own_park) if len(_figures(p.text)) >= least]
     if not prepared:
         return []
     own_id, exclude = _park_id(session, own_park), set(exclude_sha256)
     lists = _lookup(session, prepared, lambda park, sha: park is not None and park != own_id and sha not in exclude)
     return [m for item, found in zip(prepared, lists, strict=True) for m in _confirm(item, found)]
+
+
+def _figures(text: str) -> list[str]:
+    """The numbers a passage states, years left out (every template has years)."""
+    return [n for n in _NUMBER.findall(text) if not (n.isdigit() and 1990 <= int(n) <= 2100)]
 
 
 def _confirm(item: _Prepared, candidates: list[_Candidate]) -> list[CorpusMatch]:
