@@ -213,7 +213,12 @@ def find_copies(
     if not prepared:
         return []
     own_id, exclude = _park_id(session, own_park), set(exclude_sha256)
-    lists = _lookup(session, prepared, lambda park, sha: park is not None and park != own_id and sha not in exclude)
+    allowed = set(parks) if parks is not None else None
+
+    def keep(park: int | None, sha: str) -> bool:
+        return park is not None and park != own_id and sha not in exclude and (allowed is None or park in allowed)
+
+    lists = _lookup(session, prepared, keep)
     return [m for item, found in zip(prepared, lists, strict=True) for m in _confirm(item, found)]
 
 
