@@ -21,7 +21,7 @@ from checks.consistency import (
 )
 from checks.document import image_only_pages
 from checks.form import field_format, required_field_empty, tick_box
-from checks.integrity import foreign_park_name, indicator_conflict
+from checks.integrity import copied_numbers, foreign_park_name, indicator_conflict, near_duplicate
 from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
 from checks.package import missing_document
@@ -58,6 +58,8 @@ REGISTRY: tuple[Check, ...] = (
     unit_mismatch.CHECK,
     foreign_park_name.CHECK,
     indicator_conflict.CHECK,
+    near_duplicate.CHECK,
+    copied_numbers.CHECK,
     total_mismatch.CHECK,
     rate_mismatch.CHECK,
     growth_mismatch.CHECK,
