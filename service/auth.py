@@ -76,8 +76,9 @@ def forbid(message: str = "无权执行此操作") -> HTTPException:
     return HTTPException(status_code=403, detail=message)
 
 
-def audit(session: Session, user: User | None, action: str, target: str = "", target_id: int | None = None,
-          detail: str = "") -> None:
+def audit(
+    session: Session, user: User | None, action: str, target: str = "", target_id: int | None = None, detail: str = ""
+) -> None:
     """Record who viewed, uploaded, changed or exported what."""
     session.add(
         AuditEntry(

@@ -37,7 +37,8 @@ class JobStatus(StrEnum):
 
 class User(SQLModel, table=True):
     """A person: a park's staff (bound to one park), a reviewer (bound to a province, or national
-    when `province` is empty), an auditor or an administrator."""
+    when `province` is empty), an auditor or an administrator.
+    """
 
     __tablename__ = "svc_user"
 
@@ -83,7 +84,8 @@ class AuditEntry(SQLModel, table=True):
 
 class Job(SQLModel, table=True):
     """One review of one uploaded package. The files are on disk under `upload_dir` before the
-    job row is committed, so a worker that dies loses nothing: the job can be run again."""
+    job row is committed, so a worker that dies loses nothing: the job can be run again.
+    """
 
     __tablename__ = "svc_job"
 
