@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
 
@@ -47,7 +48,7 @@ class User(SQLModel, table=True):
     display_name: str = Field(max_length=128)
     password_hash: str
     role: Role
-    park_id: int | None = Field(default=None, index=True)
+    park_id: int | None = Field(default=None, foreign_key="parks.id", index=True)
     province: str | None = Field(default=None, max_length=32)
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
@@ -90,7 +91,7 @@ class Job(SQLModel, table=True):
     __tablename__ = "svc_job"
 
     id: int | None = Field(default=None, primary_key=True)
-    submission_id: int = Field(index=True)
+    submission_id: int = Field(foreign_key="submissions.id", index=True)
     status: JobStatus = Field(default=JobStatus.queued, index=True)
     upload_dir: str
     today: str | None = Field(default=None, max_length=10)
@@ -100,3 +101,16 @@ class Job(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+
+
+class ReviewRecord(SQLModel, table=True):
+    """The contract JSON (`eipcheck.review/1`) of a submission's latest review, as exported and
+    as the submission page's coverage, facts and comparison are computed from.
+    """
+
+    __tablename__ = "svc_review"
+
+    submission_id: int = Field(foreign_key="submissions.id", primary_key=True)
+    job_id: int | None = Field(default=None, foreign_key="svc_job.id")
+    review_json: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
