@@ -32,3 +32,6 @@ def sample_package(tmp_path_factory: pytest.TempPathFactory) -> SamplePackage:
         docx={p.stem: p for p in written["docx"]},
         pdf={p.stem: p for p in written["pdf"]},
     )
+
+
+from corpus_backends import corpus, postgres_url  # noqa: E402, F401  (the corpus tests' two backends)
