@@ -27,4 +27,4 @@ def _engine() -> Engine:
 @app.task(name="eipcheck.review")
 def review_job(job_id: int) -> str:
     """Run one review job; its outcome is recorded in the database, the status is returned."""
-    return run_job(_engine(), job_id).value
+    return run_job(_engine(), Settings.from_env().data_dir, job_id).value

@@ -29,7 +29,7 @@ from service.tables import Job, JobStatus, utcnow
 log = logging.getLogger("eipcheck.jobs")
 
 
-def run_job(engine: Engine, job_id: int) -> JobStatus:
+def run_job(engine: Engine, data_dir: Path, job_id: int) -> JobStatus:
     """Review the job's stored files and keep the result; any failure is recorded, never raised."""
     with Session(engine) as session:
         job = session.get(Job, job_id)
@@ -37,7 +37,7 @@ def run_job(engine: Engine, job_id: int) -> JobStatus:
             return job.status if job else JobStatus.failed
         job.status, job.started_at, job.error = JobStatus.running, utcnow(), None
         job.attempts += 1
-        store.set_submission_status(session, job.submission_id, store.STATUS_RUNNING)
+        session.add(job)
         session.commit()
         upload_dir, submission_id = Path(job.upload_dir), job.submission_id
         today = date.fromisoformat(job.today) if job.today else date.today()
@@ -48,14 +48,13 @@ def run_job(engine: Engine, job_id: int) -> JobStatus:
             raise FileNotFoundError(f"上传目录中没有文件：{upload_dir}")
         result = review_inputs(expand(files, limits), today=today, limits=limits)
         with Session(engine) as session:
-            store.save_review(session, submission_id, result, files)
+            store.save_review(session, data_dir, submission_id, job_id, result, files)
             _finish(session, job_id, JobStatus.done, None)
         return JobStatus.done
     except Exception as exc:  # a crashed review marks the submission failed, with the reason
         log.exception("审查任务 %s 失败", job_id)
         reason = f"审查失败：{type(exc).__name__}: {exc}"[:2000]
         with Session(engine) as session:
-            store.set_submission_status(session, submission_id, store.STATUS_FAILED, reason)
             _finish(session, job_id, JobStatus.failed, reason)
         return JobStatus.failed
 
@@ -76,7 +75,7 @@ class Dispatcher:
 
     def submit(self, job_id: int) -> None:
         """Run the job now."""
-        run_job(self.engine, job_id)
+        run_job(self.engine, self.settings.data_dir, job_id)
 
     def start(self) -> None:
         """Nothing to start."""
@@ -98,7 +97,7 @@ class ThreadDispatcher(Dispatcher):
         with self._lock:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eipcheck-job")
-            self._pool.submit(run_job, self.engine, job_id)
+            self._pool.submit(run_job, self.engine, self.settings.data_dir, job_id)
 
     def start(self) -> None:
         """Run again what a previous process left queued or running."""

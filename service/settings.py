@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.db import SQLITE_NAME
+
 WORKERS = ("thread", "celery", "inline")
 
 
@@ -38,7 +40,7 @@ class Settings:
     def from_env(cls) -> Settings:
         """Settings from the environment; the database defaults to a SQLite file in the data directory."""
         data_dir = Path(os.environ.get("EIPCHECK_DATA_DIR", "data")).resolve()
-        url = os.environ.get("EIPCHECK_DATABASE_URL") or f"sqlite:///{data_dir / 'eipcheck.db'}"
+        url = os.environ.get("EIPCHECK_DATABASE_URL") or f"sqlite:///{data_dir / SQLITE_NAME}"
         return cls(
             data_dir=data_dir,
             database_url=url,

@@ -7,20 +7,21 @@ the corpus does; routers and pages never touch rows.
 from __future__ import annotations
 
 import hashlib
+import html
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.tables import Disposition, Document, Finding, Park, Submission
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from corpus.tables import Disposition, Document, Finding, Park, Passage, Submission
 from service.access import Scope
 from service.labels import SEVERITIES, ui
 from service.review_json import EvidenceOut, ReviewOut
-from service.schemas import DocumentView, FindingView, SeverityCounts, SubmissionSummary
-from service.tables import Job, JobStatus, ReviewRecord
+from service.schemas import DocumentView, FindingView, SearchHit, SeverityCounts, SubmissionSummary
+from service.tables import Job, JobStatus, ReviewRecord, utcnow
 
 REVIEW_STATUS = {
     JobStatus.queued: "queued",
@@ -289,3 +290,165 @@ def counts_by_status(session: Session) -> dict[str, int]:
 def stored_file(data_dir: Path, document: Document) -> Path:
     """Where the document's original bytes are kept."""
     return data_dir / document.stored_path
+
+
+def _fingerprint(rule: str, subject: str, document: str | None, quotes: Sequence[str]) -> str:
+    return hashlib.sha256("\x1f".join([rule, subject, document or "", *quotes]).encode()).hexdigest()
+
+
+def _blob(data_dir: Path, path: Path) -> tuple[str, str, int]:
+    """Keep the file byte-for-byte in the content-addressed store; never overwrite."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    relative = Path("blobs") / digest[:2] / digest[2:4] / digest
+    target = data_dir / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return digest, str(relative), len(data)
+
+
+def _park_for(session: Session, submission: Submission, review: ReviewOut) -> int | None:
+    """The uploader's park, else the park the documents name (created on first sight)."""
+    if submission.park_id is not None or not review.submission.park:
+        return submission.park_id
+    name = review.submission.park
+    park = session.exec(select(Park).where(Park.name == name)).first()
+    if park is None:
+        texts = [name, *(i.value for i in review.facts.identity)]
+        province = next((p for p in map(ui().province_in, texts) if p), None)
+        park = Park(name=name, province=province)
+        session.add(park)
+        session.flush()
+    return park.id
+
+
+def _passages(session: Session, document_id: int, document: ExtractedDocument | None) -> None:
+    """The document's paragraphs as searchable passages (TOC lines and fragments left out)."""
+    if document is None or document.raw is None:
+        return
+    ordinal = 0
+    for block in document.raw.blocks:
+        if not isinstance(block, TextBlock) or block.in_toc or len(block.text.strip()) < 8:
+            continue
+        text = block.text.strip()
+        session.add(
+            Passage(
+                document_id=document_id, ordinal=ordinal, page=block.page, text=text, tokens=" ".join(jieba.lcut(text))
+            )
+        )
+        ordinal += 1
+
+
+def save_review(
+    session: Session, data_dir: Path, submission_id: int, job_id: int, result: ReviewResult, files: Sequence[Path]
+) -> None:
+    """Replace the submission's documents and findings with this review's; keep its JSON."""
+    review = to_contract(result)
+    extracted = {d.file: d for d in result.submission.documents}
+    submission = session.get(Submission, submission_id)
+    assert submission is not None
+    for old in session.exec(select(Finding).where(Finding.submission_id == submission_id)).all():
+        session.delete(old)
+    for old in session.exec(select(Document).where(Document.submission_id == submission_id)).all():
+        for passage in session.exec(select(Passage).where(Passage.document_id == old.id)).all():
+            session.delete(passage)
+        session.delete(old)
+    session.flush()
+    stored = {p.name: _blob(data_dir, p) for p in files}
+    doc_ids: dict[str, int | None] = {}
+    for d in review.documents:
+        digest, relative, size = stored.get(d.file, (d.sha256, "", 0))
+        row = Document(
+            submission_id=submission_id,
+            file=d.file,
+            sha256=d.sha256 or digest,
+            size=size,
+            kind=d.kind,
+            pages=d.pages,
+            chars=d.chars,
+            stored_path=relative,
+            error=d.error,
+        )
+        session.add(row)
+        session.flush()
+        doc_ids[d.file] = row.id
+        _passages(session, row.id, extracted.get(d.file))
+    for f in review.findings:
+        quotes = [e.quote for e in f.evidence]
+        session.add(
+            Finding(
+                submission_id=submission_id,
+                document_id=doc_ids.get(f.document or ""),
+                rule=f.rule,
+                severity=f.severity,
+                subject=f.subject,
+                message=f.message,
+                basis=f.basis,
+                evidence=[e.model_dump() for e in f.evidence],
+                measure=f.measure.model_dump() if f.measure else None,
+                fingerprint=_fingerprint(f.rule, f.subject, f.document, quotes),
+            )
+        )
+    submission.park_id = _park_for(session, submission, review)
+    submission.stage = review.submission.stage
+    submission.approval_date = review.facts.dates.approval_date
+    submission.application_date = review.facts.dates.application_date
+    submission.baseline_year = review.facts.dates.baseline_year
+    submission.year = submission.application_date.year if submission.application_date else None
+    submission.status = "complete"
+    submission.reviewed_at = utcnow()
+    session.add(submission)
+    record = session.get(ReviewRecord, submission_id) or ReviewRecord(submission_id=submission_id, review_json="")
+    record.job_id, record.review_json, record.created_at = job_id, review.model_dump_json(by_alias=True), utcnow()
+    session.add(record)
+    session.commit()
+
+
+def _snippet(text: str, query: str, width: int = 60) -> str:
+    """The passage around the first match, HTML-escaped, the match in <mark>."""
+    at = text.find(query)
+    start = max(0, at - width) if at >= 0 else 0
+    piece = text[start : start + 2 * width + len(query)]
+    escaped = html.escape(piece)
+    marked = escaped.replace(html.escape(query), f"<mark>{html.escape(query)}</mark>") if query else escaped
+    return ("…" if start else "") + marked + ("…" if start + len(piece) < len(text) else "")
+
+
+def search(
+    session: Session, scope: Scope, query: str, province: str | None = None, kind: str | None = None, limit: int = 50
+) -> list[SearchHit]:
+    """Passages of visible submissions containing the query (substring match), newest first."""
+    query = query.strip()
+    if not query:
+        return []
+    statement = (
+        select(Passage, Document, Submission)
+        .join(Document, Document.id == Passage.document_id)
+        .join(Submission, Submission.id == Document.submission_id)
+        .where(col(Passage.text).contains(query, autoescape=True))
+    )
+    if scope.park_id is not None:
+        statement = statement.where(Submission.park_id == scope.park_id)
+    if scope.province is not None or province:
+        statement = statement.join(Park, Park.id == Submission.park_id)
+        if scope.province is not None:
+            statement = statement.where(Park.province == scope.province)
+        if province:
+            statement = statement.where(Park.province == province)
+    if kind:
+        statement = statement.where(Document.kind == kind)
+    rows = session.exec(statement.order_by(col(Submission.id).desc(), Passage.ordinal).limit(limit)).all()
+    parks = {p.id: p.name for p in session.exec(select(Park)).all()}
+    return [
+        SearchHit(
+            submission_id=s.id,
+            document_id=d.id,
+            park=parks.get(s.park_id),
+            file=d.file,
+            kind=d.kind,
+            page=p.page,
+            snippet=_snippet(p.text, query),
+        )
+        for p, d, s in rows
+    ]
