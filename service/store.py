@@ -13,13 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import jieba
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from corpus.tables import Disposition, Document, Finding, Park, Passage, Submission
+from extractors.model import Document as ExtractedDocument
+from extractors.model import TextBlock
 from service.access import Scope
 from service.labels import SEVERITIES, ui
-from service.review_json import EvidenceOut, ReviewOut
+from service.review import ReviewResult
+from service.review_json import EvidenceOut, ReviewOut, to_contract
 from service.schemas import DocumentView, FindingView, SearchHit, SeverityCounts, SubmissionSummary
 from service.tables import Job, JobStatus, ReviewRecord, utcnow
 
