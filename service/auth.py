@@ -4,7 +4,7 @@ table, kind `session`), and the audit log. Errors are Chinese, in FastAPI's one 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from fastapi import Depends, HTTPException, Request
 from sqlmodel import Session, select
@@ -41,6 +41,11 @@ def revoke(session: Session, token: str) -> None:
         session.commit()
 
 
+def aware(moment: datetime) -> datetime:
+    """SQLite hands timestamps back without their zone; they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _token_of(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
@@ -53,7 +58,7 @@ def user_for_token(session: Session, token: str | None) -> User | None:
     if not token:
         return None
     row = session.exec(select(ApiToken).where(ApiToken.token_hash == token_digest(token))).first()
-    if row is None or (row.expires_at is not None and row.expires_at < utcnow()):
+    if row is None or (row.expires_at is not None and aware(row.expires_at) < utcnow()):
         return None
     user = session.get(User, row.user_id)
     return user if user is not None and user.active else None

@@ -6,16 +6,13 @@ these tables only point at them by id. Nothing here knows about extractors or ch
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    """Timestamps are stored in UTC without tzinfo, the same on SQLite and PostgreSQL."""
-    return datetime.now(UTC).replace(tzinfo=None)
+from corpus.tables import utcnow
 
 
 class Role(StrEnum):

@@ -85,8 +85,8 @@ def coverage(review: ReviewOut) -> list[DocumentCoverage]:
 class Cell(BaseModel):
     """A value on each side and whether they differ."""
 
-    plan: float | str | None = None
-    report: float | str | None = None
+    plan: int | float | str | None = None
+    report: int | float | str | None = None
 
     @property
     def differs(self) -> bool:

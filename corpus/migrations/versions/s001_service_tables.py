@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column("park_id", sa.Integer(), sa.ForeignKey("parks.id"), nullable=True),
         sa.Column("province", sa.String(length=32), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_svc_user_username", "svc_user", ["username"], unique=True)
     op.create_index("ix_svc_user_park_id", "svc_user", ["park_id"])
@@ -40,15 +40,15 @@ def upgrade() -> None:
         sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("label", sa.String(length=128), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("expires_at", sa.DateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
     )
     op.create_index("ix_svc_token_token_hash", "svc_token", ["token_hash"], unique=True)
     op.create_index("ix_svc_token_user_id", "svc_token", ["user_id"])
     op.create_table(
         "svc_audit",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("username", sa.String(length=64), nullable=False),
         sa.Column("action", sa.String(length=32), nullable=False),
@@ -68,9 +68,9 @@ def upgrade() -> None:
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("error", sa.String(), nullable=True),
         sa.Column("created_by", sa.Integer(), nullable=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("started_at", sa.DateTime(), nullable=True),
-        sa.Column("finished_at", sa.DateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
     )
     op.create_index("ix_svc_job_submission_id", "svc_job", ["submission_id"])
     op.create_index("ix_svc_job_status", "svc_job", ["status"])
@@ -79,7 +79,7 @@ def upgrade() -> None:
         sa.Column("submission_id", sa.Integer(), sa.ForeignKey("submissions.id"), primary_key=True),
         sa.Column("job_id", sa.Integer(), sa.ForeignKey("svc_job.id"), nullable=True),
         sa.Column("review_json", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
 
 
