@@ -9,10 +9,12 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from fastapi import HTTPException, UploadFile
 from sqlmodel import Session
 
+from corpus.tables import Submission
 from extractors.limits import ReadLimits
 from service import store
 from service.access import scope_of
@@ -56,30 +58,62 @@ async def accept_upload(
     if not files:
         raise HTTPException(status_code=422, detail="请至少选择一个文件")
     limits = ReadLimits.from_env()
-    folder = settings.upload_dir / uuid.uuid4().hex
-    folder.mkdir(parents=True, exist_ok=False)
-    names, hashes = [], []
-    for index, upload in enumerate(files):
-        name = safe_name(upload.filename, index)
-        while name in names:
-            name = f"{index + 1}_{name}"
+    contents = []
+    for upload in files:
         data = await upload.read(limits.max_file_bytes + 1)
         if len(data) > limits.max_file_bytes:
-            raise HTTPException(status_code=413, detail=f"文件“{name}”超过 {limits.max_file_bytes // 2**20} MB 上限")
+            raise HTTPException(
+                status_code=413, detail=f"文件“{upload.filename}”超过 {limits.max_file_bytes // 2**20} MB 上限"
+            )
+        contents.append((upload.filename, data))
+    staged = stage(settings, contents)
+    submission, job, fresh = queue_package(session, dispatcher, user, staged, park_id)
+    return Accepted(submission.id, job, staged.names, fresh)
+
+
+@dataclass(frozen=True)
+class Staged:
+    """Files written to their own folder under the upload directory."""
+
+    folder: Path
+    names: list[str]
+    hashes: list[str]
+
+
+def stage(settings: Settings, contents: list[tuple[str | None, bytes]]) -> Staged:
+    """Write each file byte-for-byte to a fresh folder (safe names, no paths, no clashes)."""
+    folder = settings.upload_dir / uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=False)
+    names: list[str] = []
+    hashes: list[str] = []
+    for index, (original, data) in enumerate(contents):
+        name = safe_name(original, index)
+        while name in names:
+            name = f"{index + 1}_{name}"
         (folder / name).write_bytes(data)
         names.append(name)
         hashes.append(hashlib.sha256(data).hexdigest())
-    submission = store.create_submission(session, hashes, park_id, source=", ".join(names)[:500])
+    return Staged(folder, names, hashes)
+
+
+def queue_package(
+    session: Session, dispatcher: Dispatcher, user: User, staged: Staged, park_id: int | None
+) -> tuple[Submission, Job, bool]:
+    """The submission for the staged files and its job, committed, then handed to the dispatcher.
+    The same files again give the same submission and, unless its review failed, the same job.
+    """
+    names = staged.names
+    submission = store.create_submission(session, staged.hashes, park_id, source=", ".join(names)[:500])
     if store.visible_submission(session, scope_of(user), submission.id) is None and submission.park_id is not None:
         raise forbid("相同材料已由其他园区提交")
     previous = store.latest_jobs(session, [submission.id]).get(submission.id)
     if previous is not None and previous.status != "failed":
-        return Accepted(submission.id, previous, names, fresh=False)
-    job = Job(submission_id=submission.id, upload_dir=str(folder), created_by=user.id)
+        return submission, previous, False
+    job = Job(submission_id=submission.id, upload_dir=str(staged.folder), created_by=user.id)
     session.add(job)
     session.commit()
     session.refresh(job)
     audit(session, user, "upload", "submission", submission.id, "、".join(names))
     dispatcher.submit(job.id)
     session.refresh(job)
-    return Accepted(submission.id, job, names, fresh=True)
+    return submission, job, True
