@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
-from sqlalchemy import func
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
-from corpus.tables import Disposition, Document, Finding, Park, Passage, Submission
+from corpus.tables import Disposition, Document, Fact, Finding, Park, Passage, Section, Submission
 from extractors.model import Document as ExtractedDocument
 from extractors.model import TextBlock
 from service.access import Scope
@@ -344,6 +344,40 @@ def _passages(session: Session, document_id: int, document: ExtractedDocument | 
         ordinal += 1
 
 
+def _clear_documents(session: Session, submission_id: int) -> list[int]:
+    """Drop an earlier review's documents and passages; its findings stay (detached from their
+    documents) until their dispositions have moved to the new findings. Returns their ids.
+    """
+    doc_ids = select(Document.id).where(Document.submission_id == submission_id)
+    finding_ids = list(session.exec(select(Finding.id).where(Finding.submission_id == submission_id)).all())
+    session.execute(update(Finding).where(col(Finding.id).in_(finding_ids)).values(document_id=None))
+    for table in (Passage, Section, Fact):
+        session.execute(delete(table).where(col(table.document_id).in_(doc_ids)))
+    session.execute(delete(Document).where(Document.submission_id == submission_id))
+    return finding_ids
+
+
+def _carry_dispositions(session: Session, submission_id: int, old_ids: list[int]) -> None:
+    """Decisions on the earlier findings follow the same finding (by fingerprint) in the new
+    review; decisions on findings that are gone go with them.
+    """
+    if not old_ids:
+        return
+    new = session.exec(
+        select(Finding.fingerprint, Finding.id).where(
+            Finding.submission_id == submission_id, col(Finding.id).not_in(old_ids)
+        )
+    ).all()
+    for fingerprint, finding_id in new:
+        session.execute(
+            update(Disposition)
+            .where(col(Disposition.finding_id).in_(old_ids), Disposition.fingerprint == fingerprint)
+            .values(finding_id=finding_id)
+        )
+    session.execute(delete(Disposition).where(col(Disposition.finding_id).in_(old_ids)))
+    session.execute(delete(Finding).where(col(Finding.id).in_(old_ids)))
+
+
 def save_review(
     session: Session, data_dir: Path, submission_id: int, job_id: int, result: ReviewResult, files: Sequence[Path]
 ) -> None:
@@ -352,13 +386,7 @@ def save_review(
     extracted = {d.file: d for d in result.submission.documents}
     submission = session.get(Submission, submission_id)
     assert submission is not None
-    for old in session.exec(select(Finding).where(Finding.submission_id == submission_id)).all():
-        session.delete(old)
-    for old in session.exec(select(Document).where(Document.submission_id == submission_id)).all():
-        for passage in session.exec(select(Passage).where(Passage.document_id == old.id)).all():
-            session.delete(passage)
-        session.delete(old)
-    session.flush()
+    old_findings = _clear_documents(session, submission_id)
     stored = {p.name: _blob(data_dir, p) for p in files}
     doc_ids: dict[str, int | None] = {}
     for d in review.documents:
@@ -394,6 +422,8 @@ def save_review(
                 fingerprint=_fingerprint(f.rule, f.subject, f.document, quotes),
             )
         )
+    session.flush()
+    _carry_dispositions(session, submission_id, old_findings)
     submission.park_id = _park_for(session, submission, review)
     submission.stage = review.submission.stage
     submission.approval_date = review.facts.dates.approval_date
