@@ -49,7 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _http(request: Request, exc: HTTPException):
         if request.url.path.startswith("/api") or request.headers.get("hx-request"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return web.render(request, "error.html", None, status=exc.status_code, message=exc.detail)
+        return web.error_page(request, None, exc.status_code, str(exc.detail))
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -72,7 +72,9 @@ def _fmt(value) -> str:
     return str(value)
 
 
-def render(request: Request, name: str, user: User | None, nav: str = "", **context) -> HTMLResponse:
+def render(
+    request: Request, name: str, user: User | None, nav: str = "", status_code: int = 200, **context
+) -> HTMLResponse:
     """A page with the header's user, role and navigation."""
     scope_label = ""
     if user is not None and user.role == Role.reviewer:
@@ -92,7 +94,13 @@ def render(request: Request, name: str, user: User | None, nav: str = "", **cont
             "can_retry": bool(user and can_retry(user)),
             **context,
         },
+        status_code=status_code,
     )
+
+
+def error_page(request: Request, user: User | None, status: int, message: str) -> HTMLResponse:
+    """The one error page, with its HTTP status."""
+    return render(request, "error.html", user, status_code=status, status=status, message=message)
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -184,7 +192,7 @@ def queue_page(
 def upload_page(request: Request, session: SessionDep, user: UserDep) -> HTMLResponse:
     """The upload form."""
     if not can_upload(user):
-        return render(request, "error.html", user, status=403, message="审计人员不能上传材料")
+        return error_page(request, user, 403, "审计人员不能上传材料")
     parks = [] if user.role == Role.park else store.parks_in_scope(session, scope_of(user))
     return render(request, "upload.html", user, "upload", parks=parks)
 
@@ -199,7 +207,7 @@ async def upload(
 ) -> HTMLResponse:
     """Accept the upload and answer with the job panel, which polls until the review is done."""
     if not can_upload(user):
-        return render(request, "error.html", user, status=403, message="审计人员不能上传材料")
+        return error_page(request, user, 403, "审计人员不能上传材料")
     accepted = await accept_upload(
         session,
         request.app.state.settings,
@@ -255,7 +263,7 @@ def dispose(
 ) -> HTMLResponse:
     """Record a decision and answer with the updated finding card."""
     if decision not in ("confirmed", "dismissed"):
-        return render(request, "error.html", user, status=422, message="无效的处理决定")
+        return error_page(request, user, 422, "无效的处理决定")
     view = api.record_disposition(session, user, finding_id, DispositionIn(decision=decision, note=note))
     return render(request, "finding.html", user, f=view)
 
@@ -306,7 +314,9 @@ async def selfcheck(
 def audit_page(request: Request, session: SessionDep, user: UserDep) -> HTMLResponse:
     """The audit log (auditors and administrators)."""
     if user.role not in (Role.auditor, Role.admin):
-        return render(request, "error.html", user, status=403, message="只有审计人员和管理员可以查看审计日志")
+        return render(
+            request, "error.html", user, status_code=403, status=403, message="只有审计人员和管理员可以查看审计日志"
+        )
     entries = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(300)).all()
     return render(request, "audit.html", user, "audit", entries=entries, actions=AUDIT_ACTIONS)
 
