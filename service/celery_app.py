@@ -11,7 +11,7 @@ from celery import Celery
 from sqlalchemy import Engine
 
 from service.db import engine_for
-from service.jobs import run_job
+from service.jobs import TASK_NAME, run_job
 from service.settings import Settings
 
 _settings = Settings.from_env()
@@ -24,7 +24,7 @@ def _engine() -> Engine:
     return engine_for(Settings.from_env())
 
 
-@app.task(name="eipcheck.review")
+@app.task(name=TASK_NAME)
 def review_job(job_id: int) -> str:
     """Run one review job; its outcome is recorded in the database, the status is returned."""
     return run_job(_engine(), Settings.from_env().data_dir, job_id).value

@@ -27,6 +27,7 @@ from service.settings import Settings
 from service.tables import Job, JobStatus, utcnow
 
 log = logging.getLogger("eipcheck.jobs")
+TASK_NAME = "eipcheck.review"
 
 
 def run_job(engine: Engine, data_dir: Path, job_id: int) -> JobStatus:
@@ -115,13 +116,21 @@ class ThreadDispatcher(Dispatcher):
 
 
 class CeleryDispatcher(Dispatcher):
-    """Send the job id to a Celery worker through Redis (`service/celery_app.py`)."""
+    """Send the job id to a Celery worker through Redis (`service/celery_app.py` runs it there)."""
+
+    def __init__(self, engine: Engine, settings: Settings) -> None:
+        super().__init__(engine, settings)
+        from celery import Celery
+
+        self._client = Celery("eipcheck", broker=settings.redis_url, backend=settings.redis_url)
 
     def submit(self, job_id: int) -> None:
-        """Queue the job on the broker."""
-        from service.celery_app import review_job
+        """Queue the job on the broker; the row is already committed, so a lost message is recoverable."""
+        self._client.send_task(TASK_NAME, args=[job_id])
 
-        review_job.delay(job_id)
+    def stop(self) -> None:
+        """Close the broker connections."""
+        self._client.close()
 
 
 DISPATCHERS: dict[str, Callable[[Engine, Settings], Dispatcher]] = {

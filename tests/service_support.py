@@ -62,10 +62,17 @@ class Service:
         raise AssertionError(f"job {job_id} still {job['status']}")
 
 
-def make_service(tmp_path: Path, worker: str = "inline", database_url: str | None = None) -> Service:
+def make_service(
+    tmp_path: Path, worker: str = "inline", database_url: str | None = None, redis_url: str | None = None
+) -> Service:
     """A fresh app with the users of `ROLES`; the client is entered (the worker started)."""
     data = tmp_path / "data"
-    settings = Settings(data_dir=data, database_url=database_url or f"sqlite:///{data / 'svc.sqlite3'}", worker=worker)
+    settings = Settings(
+        data_dir=data,
+        database_url=database_url or f"sqlite:///{data / 'svc.sqlite3'}",
+        worker=worker,
+        **({"redis_url": redis_url} if redis_url else {}),
+    )
     app = create_app(settings)
     tokens = {}
     with Session(app.state.engine) as session:
