@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlmodel import Session, select
 
@@ -36,6 +36,7 @@ from service.uploads import accept_upload
 from service.views import compare, coverage
 
 router = APIRouter(prefix="/api")
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1, description="编号")]
 SessionDep = Annotated[Session, Depends(get_session)]
 UserDep = Annotated[User, Depends(current_user)]
 NOT_FOUND = "未找到该材料，或无权查看"
@@ -72,7 +73,7 @@ async def upload(
     session: SessionDep,
     user: UserDep,
     files: Annotated[list[UploadFile], File(description="一个材料包的 PDF、DOCX 文件或 zip 压缩包")],
-    park_id: Annotated[int | None, Form()] = None,
+    park_id: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
 ) -> UploadAccepted:
     """Store the files and answer 202 with the job; the review runs in the background."""
     if not can_upload(user):
@@ -83,7 +84,7 @@ async def upload(
     return UploadAccepted(submission_id=accepted.submission_id, job=job_view(accepted.job), files=accepted.files)
 
 
-def _visible_job(session: Session, user: User, job_id: int) -> Job:
+def _visible_job(session: Session, user: User, job_id: RowId) -> Job:
     job = session.get(Job, job_id)
     if job is None or store.visible_submission(session, scope_of(user), job.submission_id) is None:
         raise HTTPException(status_code=404, detail="未找到该任务，或无权查看")
@@ -91,13 +92,13 @@ def _visible_job(session: Session, user: User, job_id: int) -> Job:
 
 
 @router.get("/jobs/{job_id}", response_model=JobView, summary="审查任务状态")
-def job_status(session: SessionDep, user: UserDep, job_id: int) -> JobView:
+def job_status(session: SessionDep, user: UserDep, job_id: RowId) -> JobView:
     """queued, running, done or failed (with the reason)."""
     return job_view(_visible_job(session, user, job_id))
 
 
 @router.post("/jobs/{job_id}/retry", status_code=202, response_model=JobView, summary="重新运行失败的审查任务")
-def retry(request: Request, session: SessionDep, user: UserDep, job_id: int) -> JobView:
+def retry(request: Request, session: SessionDep, user: UserDep, job_id: RowId) -> JobView:
     """Queue a failed job again (its stored files are reviewed anew)."""
     job = _visible_job(session, user, job_id)
     if not can_retry(user):
@@ -132,7 +133,7 @@ def submissions(
     return store.queue(session, scope_of(user), query)
 
 
-def visible(session: Session, user: User, submission_id: int):
+def visible(session: Session, user: User, submission_id: RowId):
     """The submission row, or 404 when it does not exist or is not the user's to see."""
     submission = store.visible_submission(session, scope_of(user), submission_id)
     if submission is None:
@@ -140,7 +141,7 @@ def visible(session: Session, user: User, submission_id: int):
     return submission
 
 
-def submission_detail(session: Session, user: User, submission_id: int) -> SubmissionDetail:
+def submission_detail(session: Session, user: User, submission_id: RowId) -> SubmissionDetail:
     """Everything the submission page shows, as one object (the page's JSON twin)."""
     submission = visible(session, user, submission_id)
     review = store.review_of(session, submission_id)
@@ -154,14 +155,14 @@ def submission_detail(session: Session, user: User, submission_id: int) -> Submi
 
 
 @router.get("/submissions/{submission_id}", response_model=SubmissionDetail, summary="材料详情")
-def submission(session: SessionDep, user: UserDep, submission_id: int) -> SubmissionDetail:
+def submission(session: SessionDep, user: UserDep, submission_id: RowId) -> SubmissionDetail:
     """Documents, outline coverage, facts (in `review`) and findings with dispositions."""
     detail = submission_detail(session, user, submission_id)
     audit(session, user, "view", "submission", submission_id)
     return detail
 
 
-def comparison_for(session: Session, user: User, submission_id: int) -> ComparisonOut:
+def comparison_for(session: Session, user: User, submission_id: RowId) -> ComparisonOut:
     """The plan-versus-report comparison of a visible submission."""
     submission = visible(session, user, submission_id)
     review = store.review_of(session, submission_id)
@@ -172,7 +173,7 @@ def comparison_for(session: Session, user: User, submission_id: int) -> Comparis
 
 
 @router.get("/submissions/{submission_id}/comparison", response_model=ComparisonOut, summary="实施方案与验收报告对照")
-def comparison(session: SessionDep, user: UserDep, submission_id: int) -> ComparisonOut:
+def comparison(session: SessionDep, user: UserDep, submission_id: RowId) -> ComparisonOut:
     """Indicators and projects of the plan beside the report's, differences flagged."""
     return comparison_for(session, user, submission_id)
 
@@ -183,7 +184,7 @@ def comparison(session: SessionDep, user: UserDep, submission_id: int) -> Compar
     response_model_by_alias=True,
     summary="导出审查结果（eipcheck.review/1）",
 )
-def export_json(session: SessionDep, user: UserDep, submission_id: int) -> JSONResponse:
+def export_json(session: SessionDep, user: UserDep, submission_id: RowId) -> JSONResponse:
     """The contract JSON of the latest review."""
     visible(session, user, submission_id)
     review = store.review_of(session, submission_id)
@@ -201,7 +202,7 @@ def export_json(session: SessionDep, user: UserDep, submission_id: int) -> JSONR
     summary="导出审查意见（DOCX）",
     responses={200: {"content": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}}},
 )
-def export_opinion(session: SessionDep, user: UserDep, submission_id: int) -> Response:
+def export_opinion(session: SessionDep, user: UserDep, submission_id: RowId) -> Response:
     """The 审查意见 as a Word document: open findings by severity with evidence, dismissed ones with notes."""
     submission = visible(session, user, submission_id)
     summary = store.summaries(session, [submission])[0]
@@ -214,7 +215,7 @@ def export_opinion(session: SessionDep, user: UserDep, submission_id: int) -> Re
     )
 
 
-def record_disposition(session: Session, user: User, finding_id: int, body: DispositionIn) -> FindingView:
+def record_disposition(session: Session, user: User, finding_id: RowId, body: DispositionIn) -> FindingView:
     """A reviewer confirms or dismisses a visible finding (audited)."""
     finding = store.finding_submission(session, scope_of(user), finding_id)
     if finding is None:
@@ -227,13 +228,13 @@ def record_disposition(session: Session, user: User, finding_id: int, body: Disp
 
 
 @router.post("/findings/{finding_id}/disposition", response_model=FindingView, summary="确认或排除一个审查发现")
-def disposition(session: SessionDep, user: UserDep, finding_id: int, body: DispositionIn) -> FindingView:
+def disposition(session: SessionDep, user: UserDep, finding_id: RowId, body: DispositionIn) -> FindingView:
     """Confirmed or dismissed, with a note; the latest decision counts, the history is kept."""
     return record_disposition(session, user, finding_id, body)
 
 
 @router.get("/documents/{document_id}/file", summary="下载原始文件", response_class=FileResponse)
-def document_file(request: Request, session: SessionDep, user: UserDep, document_id: int) -> FileResponse:
+def document_file(request: Request, session: SessionDep, user: UserDep, document_id: RowId) -> FileResponse:
     """The original bytes of a visible document."""
     document = store.visible_document(session, scope_of(user), document_id)
     path = store.stored_file(request.app.state.settings.data_dir, document) if document else None

@@ -19,6 +19,7 @@ from extractors.limits import ReadLimits
 from extractors.package import expand_bytes
 from service import api, store
 from service.access import ROLE_LABELS, can_dispose, can_retry, can_upload, scope_of
+from service.api import RowId
 from service.auth import COOKIE, audit, authenticate, issue_token, optional_user, revoke
 from service.db import get_session
 from service.labels import ui
@@ -220,20 +221,20 @@ async def upload(
 
 
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
-def job_panel(request: Request, session: SessionDep, user: UserDep, job_id: int) -> HTMLResponse:
+def job_panel(request: Request, session: SessionDep, user: UserDep, job_id: RowId) -> HTMLResponse:
     """The job panel (htmx polls it)."""
     return render(request, "job.html", user, job=api._visible_job(session, user, job_id))
 
 
 @router.post("/jobs/{job_id}/retry")
-def retry(request: Request, session: SessionDep, user: UserDep, job_id: int) -> RedirectResponse:
+def retry(request: Request, session: SessionDep, user: UserDep, job_id: RowId) -> RedirectResponse:
     """Retry a failed job and go back to its submission."""
     job = api.retry(request, session, user, job_id)
     return RedirectResponse(f"/submissions/{job.submission_id}", status_code=303)
 
 
 @router.get("/submissions/{submission_id}", response_class=HTMLResponse)
-def submission_page(request: Request, session: SessionDep, user: UserDep, submission_id: int) -> HTMLResponse:
+def submission_page(request: Request, session: SessionDep, user: UserDep, submission_id: RowId) -> HTMLResponse:
     """A submission: documents, outline coverage, findings by severity, plan-versus-report."""
     detail = api.submission_detail(session, user, submission_id)
     jobs = session.exec(select(Job).where(Job.submission_id == submission_id).order_by(Job.id)).all()
@@ -257,7 +258,7 @@ def dispose(
     request: Request,
     session: SessionDep,
     user: UserDep,
-    finding_id: int,
+    finding_id: RowId,
     decision: Annotated[str, Form()],
     note: Annotated[str, Form(max_length=2000)] = "",
 ) -> HTMLResponse:
