@@ -16,7 +16,7 @@ from checks.consistency import (
     target_changed,
 )
 from checks.form import field_format, required_field_empty, tick_box
-from checks.integrity import foreign_park_name
+from checks.integrity import foreign_park_name, near_duplicate
 from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
 from checks.package import missing_document
@@ -44,6 +44,7 @@ REGISTRY: tuple[Check, ...] = (
     annual_report_late.CHECK,
     not_met.CHECK,
     foreign_park_name.CHECK,
+    near_duplicate.CHECK,
     total_mismatch.CHECK,
 )
 

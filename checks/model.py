@@ -128,12 +128,32 @@ class Submission:
 
 
 @dataclass(frozen=True)
+class CorpusMatch:
+    """A passage of the package that (nearly) repeats a passage of another park's stored document.
+
+    Found by the corpus (`corpus/neardup.py`) before the checks run, so checks stay free of storage.
+    """
+
+    document: str
+    page: int | None
+    quote: str
+    other_park: str
+    other_document: str
+    other_page: int | None
+    other_quote: str
+    similarity: float  # 0–1, rapidfuzz ratio of the two passages with park names masked
+
+
+@dataclass(frozen=True)
 class CheckContext:
-    """Everything a check may consult besides the submission: the date and the rule data."""
+    """Everything a check may consult besides the submission: the date, the rule data, and what the
+    corpus found when the review runs against one (`--against`).
+    """
 
     today: date
     outlines: tuple[Outline, ...] = field(default_factory=load_outlines)
     forms: tuple[FormSpec, ...] = field(default_factory=load_forms)
+    corpus_matches: tuple[CorpusMatch, ...] = ()
 
     def outline(self, outline_id: str) -> Outline | None:
         """The outline with this id."""

@@ -184,7 +184,7 @@ class PassageBand(SQLModel, table=True):
     """
 
     __tablename__ = "passage_bands"
-    __table_args__ = (Index("ix_passage_bands_band_hash", "band", "hash"),)
+    __table_args__ = (Index("ix_passage_bands_hash", "hash"),)
 
     passage_id: int = Field(foreign_key="passages.id", primary_key=True)
     band: int = Field(primary_key=True)

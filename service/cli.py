@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from service import corpus_cli
 from service.review import review_paths
 from service.review_json import to_json
 from service.summary import render
@@ -31,9 +32,11 @@ def cli(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="按 eipcheck.review/1 格式输出 JSON。")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="审查基准日期（默认今天）。")
-def review(paths: tuple[Path, ...], as_json: bool, today) -> None:
+@corpus_cli.against_option
+def review(paths: tuple[Path, ...], as_json: bool, today, against: str | None) -> None:
     """审查一个申报材料包（文件、文件夹或 zip 压缩包）。"""
-    result = review_paths(list(paths), today=today.date() if today else date.today())
+    lookup = corpus_cli.corpus_lookup(against)
+    result = review_paths(list(paths), today=today.date() if today else date.today(), against=lookup)
     click.echo(to_json(result) if as_json else render(result))
     for error in result.errors:
         click.echo(f"eipcheck: {error.message}", err=True)
@@ -144,6 +147,10 @@ def user_command(
             province=province if role == "reviewer" else None,
         )
     click.echo(f"已保存用户 {user.username}（{role}）")
+
+
+for _command in (corpus_cli.ingest, corpus_cli.search, corpus_cli.similar):
+    cli.add_command(_command)
 
 
 def main() -> None:

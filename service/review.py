@@ -6,13 +6,13 @@ The one place where extractors and checks meet; the CLI and the API both call `r
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from checks import run_checks
-from checks.model import CheckContext, Finding, Submission
+from checks.model import CheckContext, CorpusMatch, Finding, Submission
 from checks.submission import build_submission
 from extractors.limits import ReadLimits
 from extractors.package import InputFile, UsageProblem, expand, missing_paths
@@ -30,10 +30,20 @@ class ReviewResult:
     errors: tuple[UsageProblem, ...] = ()
 
 
+Against = Callable[[Submission], tuple[CorpusMatch, ...]]
+
+
 def review_inputs(
-    inputs: Iterable[InputFile], *, today: date, errors: tuple[UsageProblem, ...] = (), limits: ReadLimits | None = None
+    inputs: Iterable[InputFile],
+    *,
+    today: date,
+    errors: tuple[UsageProblem, ...] = (),
+    limits: ReadLimits | None = None,
+    against: Against | None = None,
 ) -> ReviewResult:
-    """Read each input (a bad one becomes an unreadable document) and run every check."""
+    """Read each input (a bad one becomes an unreadable document) and run every check; `against`
+    looks the package up in a corpus first (copies of other parks' passages).
+    """
     limits = limits or ReadLimits.from_env()
     documents = []
     for item in inputs:
@@ -43,13 +53,16 @@ def review_inputs(
         else:
             documents.append(read_document(item.data, item.name, limits))
     submission = build_submission(documents)
-    findings = run_checks(submission, CheckContext(today=today))
+    matches = against(submission) if against else ()
+    findings = run_checks(submission, CheckContext(today=today, corpus_matches=matches))
     return ReviewResult(submission, tuple(findings), errors)
 
 
-def review_paths(paths: list[Path], *, today: date, limits: ReadLimits | None = None) -> ReviewResult:
+def review_paths(
+    paths: list[Path], *, today: date, limits: ReadLimits | None = None, against: Against | None = None
+) -> ReviewResult:
     """Review the files, folders and zips named on the command line as one package."""
     limits = limits or ReadLimits.from_env()
     problems = tuple(missing_paths(paths))
     present = [p for p in paths if p.exists()]
-    return review_inputs(expand(present, limits), today=today, errors=problems, limits=limits)
+    return review_inputs(expand(present, limits), today=today, errors=problems, limits=limits, against=against)
