@@ -26,6 +26,7 @@ from service.schemas import (
     FindingView,
     JobView,
     SearchHit,
+    SimilarHit,
     SubmissionDetail,
     SubmissionSummary,
     TokenOut,
@@ -242,6 +243,20 @@ def document_file(request: Request, session: SessionDep, user: UserDep, document
         raise HTTPException(status_code=404, detail="未找到该文件，或无权查看")
     audit(session, user, "download", "document", document_id, document.file)
     return FileResponse(path, filename=document.file)
+
+
+@router.get(
+    "/documents/{document_id}/similar", response_model=list[SimilarHit], summary="相似段落（其他材料中的近似内容）"
+)
+def similar(session: SessionDep, user: UserDep, document_id: RowId) -> list[SimilarHit]:
+    """Each passage of a visible document with the closest stored passage of another document,
+    from parks the user may see.
+    """
+    document = store.visible_document(session, scope_of(user), document_id)
+    if document is None:
+        raise HTTPException(status_code=404, detail="未找到该文件，或无权查看")
+    audit(session, user, "similar", "document", document_id, document.file)
+    return store.similar_passages(session, scope_of(user), document)
 
 
 @router.get("/search", response_model=list[SearchHit], summary="历史材料全文检索")

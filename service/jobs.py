@@ -14,11 +14,13 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from corpus.neardup import package_matches
 from extractors.limits import ReadLimits
 from extractors.package import expand
 from service import store
@@ -47,9 +49,12 @@ def run_job(engine: Engine, data_dir: Path, job_id: int) -> JobStatus:
         files = sorted(p for p in upload_dir.iterdir() if p.is_file())
         if not files:
             raise FileNotFoundError(f"上传目录中没有文件：{upload_dir}")
-        result = review_inputs(expand(files, limits), today=today, limits=limits)
+        inputs = list(expand(files, limits))
         with Session(engine) as session:
-            store.save_review(session, data_dir, submission_id, job_id, result, files)
+            matches = partial(package_matches, session)
+            result = review_inputs(inputs, today=today, limits=limits, against=matches)
+            data = {item.name: item.data for item in inputs if item.data is not None}
+            store.save_review(session, data_dir, submission_id, job_id, result, data)
             _finish(session, job_id, JobStatus.done, None)
         return JobStatus.done
     except Exception as exc:  # a crashed review marks the submission failed, with the reason

@@ -118,13 +118,14 @@ class SearchHit(BaseModel):
 
 
 class SimilarHit(BaseModel):
-    """A passage of another park's document close to a given one."""
+    """A passage of the document and the closest passage stored for another document."""
 
-    submission_id: int | None
-    park: str | None
-    file: str | None
     page: int | None
     text: str
+    park: str | None
+    file: str
+    other_page: int | None
+    other_text: str
     similarity: float
 
 

@@ -6,25 +6,37 @@ the corpus does; routers and pages never touch rows.
 
 from __future__ import annotations
 
-import hashlib
 import html
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import jieba
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
-from corpus.tables import Disposition, Document, Fact, Finding, Park, Passage, Section, Submission
-from extractors.model import Document as ExtractedDocument
-from extractors.model import TextBlock
+from corpus.neardup import Probe
+from corpus.neardup import similar as corpus_similar
+from corpus.search import MARK, SearchFilters
+from corpus.search import search as corpus_search
+from corpus.store import get_park, package_key, province_of, store_document, store_findings
+from corpus.tables import (
+    Disposition,
+    Document,
+    Fact,
+    Finding,
+    Park,
+    Passage,
+    PassageBand,
+    Section,
+    Submission,
+    SubmissionStatus,
+)
 from service.access import Scope
 from service.labels import SEVERITIES, ui
 from service.review import ReviewResult
 from service.review_json import EvidenceOut, ReviewOut, to_contract
-from service.schemas import DocumentView, FindingView, SearchHit, SeverityCounts, SubmissionSummary
+from service.schemas import DocumentView, FindingView, SearchHit, SeverityCounts, SimilarHit, SubmissionSummary
 from service.tables import Job, JobStatus, ReviewRecord, utcnow
 
 REVIEW_STATUS = {
@@ -49,11 +61,6 @@ class QueueQuery:
 
 
 SORT_KEYS = ("id", "park", "province", "stage", "status", "risk", "created_at")
-
-
-def package_key(hashes: Sequence[str]) -> str:
-    """The corpus's idempotency key: SHA-256 over the sorted file hashes."""
-    return hashlib.sha256("\n".join(sorted(hashes)).encode()).hexdigest()
 
 
 def _scoped(statement, scope: Scope):
@@ -296,193 +303,114 @@ def stored_file(data_dir: Path, document: Document) -> Path:
     return data_dir / document.stored_path
 
 
-def _fingerprint(rule: str, subject: str, document: str | None, quotes: Sequence[str]) -> str:
-    return hashlib.sha256("\x1f".join([rule, subject, document or "", *quotes]).encode()).hexdigest()
-
-
-def _blob(data_dir: Path, path: Path) -> tuple[str, str, int]:
-    """Keep the file byte-for-byte in the content-addressed store; never overwrite."""
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    relative = Path("blobs") / digest[:2] / digest[2:4] / digest
-    target = data_dir / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return digest, str(relative), len(data)
-
-
-def _park_for(session: Session, submission: Submission, review: ReviewOut) -> int | None:
-    """The uploader's park, else the park the documents name (created on first sight)."""
-    if submission.park_id is not None or not review.submission.park:
-        return submission.park_id
-    name = review.submission.park
-    park = session.exec(select(Park).where(Park.name == name)).first()
-    if park is None:
-        texts = [name, *(i.value for i in review.facts.identity)]
-        province = next((p for p in map(ui().province_in, texts) if p), None)
-        park = Park(name=name, province=province)
-        session.add(park)
-        session.flush()
-    return park.id
-
-
-def _passages(session: Session, document_id: int, document: ExtractedDocument | None) -> None:
-    """The document's paragraphs as searchable passages (TOC lines and fragments left out)."""
-    if document is None or document.raw is None:
-        return
-    ordinal = 0
-    for block in document.raw.blocks:
-        if not isinstance(block, TextBlock) or block.in_toc or len(block.text.strip()) < 8:
-            continue
-        text = block.text.strip()
-        session.add(
-            Passage(
-                document_id=document_id, ordinal=ordinal, page=block.page, text=text, tokens=" ".join(jieba.lcut(text))
-            )
-        )
-        ordinal += 1
-
-
 def _clear_documents(session: Session, submission_id: int) -> list[int]:
-    """Drop an earlier review's documents and passages; its findings stay (detached from their
-    documents) until their dispositions have moved to the new findings. Returns their ids.
+    """Drop an earlier review's documents, passages and bands; its findings stay (detached from
+    their documents) until the new findings have taken over their dispositions. Returns their ids.
     """
     doc_ids = select(Document.id).where(Document.submission_id == submission_id)
     finding_ids = list(session.exec(select(Finding.id).where(Finding.submission_id == submission_id)).all())
     session.execute(update(Finding).where(col(Finding.id).in_(finding_ids)).values(document_id=None))
+    passages = select(Passage.id).where(col(Passage.document_id).in_(doc_ids))
+    session.execute(delete(PassageBand).where(col(PassageBand.passage_id).in_(passages)))
     for table in (Passage, Section, Fact):
         session.execute(delete(table).where(col(table.document_id).in_(doc_ids)))
     session.execute(delete(Document).where(Document.submission_id == submission_id))
     return finding_ids
 
 
-def _carry_dispositions(session: Session, submission_id: int, old_ids: list[int]) -> None:
-    """Decisions on the earlier findings follow the same finding (by fingerprint) in the new
-    review; decisions on findings that are gone go with them.
-    """
-    if not old_ids:
-        return
-    new = session.exec(
-        select(Finding.fingerprint, Finding.id).where(
-            Finding.submission_id == submission_id, col(Finding.id).not_in(old_ids)
-        )
-    ).all()
-    for fingerprint, finding_id in new:
-        session.execute(
-            update(Disposition)
-            .where(col(Disposition.finding_id).in_(old_ids), Disposition.fingerprint == fingerprint)
-            .values(finding_id=finding_id)
-        )
-    session.execute(delete(Disposition).where(col(Disposition.finding_id).in_(old_ids)))
-    session.execute(delete(Finding).where(col(Finding.id).in_(old_ids)))
-
-
 def save_review(
-    session: Session, data_dir: Path, submission_id: int, job_id: int, result: ReviewResult, files: Sequence[Path]
+    session: Session, data_dir: Path, submission_id: int, job_id: int, result: ReviewResult, data: dict[str, bytes]
 ) -> None:
-    """Replace the submission's documents and findings with this review's; keep its JSON."""
-    review = to_contract(result)
-    extracted = {d.file: d for d in result.submission.documents}
+    """Replace the submission's documents and findings with this review's (through the corpus's
+    own conversion, `corpus.store`), carry reviewers' decisions over, keep the contract JSON.
+    """
+    package = result.submission
     submission = session.get(Submission, submission_id)
     assert submission is not None
     old_findings = _clear_documents(session, submission_id)
-    stored = {p.name: _blob(data_dir, p) for p in files}
-    doc_ids: dict[str, int | None] = {}
-    for d in review.documents:
-        digest, relative, size = stored.get(d.file, (d.sha256, "", 0))
-        row = Document(
-            submission_id=submission_id,
-            file=d.file,
-            sha256=d.sha256 or digest,
-            size=size,
-            kind=d.kind,
-            pages=d.pages,
-            chars=d.chars,
-            stored_path=relative,
-            error=d.error,
-        )
-        session.add(row)
-        session.flush()
-        doc_ids[d.file] = row.id
-        _passages(session, row.id, extracted.get(d.file))
-    for f in review.findings:
-        quotes = [e.quote for e in f.evidence]
-        session.add(
-            Finding(
-                submission_id=submission_id,
-                document_id=doc_ids.get(f.document or ""),
-                rule=f.rule,
-                severity=f.severity,
-                subject=f.subject,
-                message=f.message,
-                basis=f.basis,
-                evidence=[e.model_dump() for e in f.evidence],
-                measure=f.measure.model_dump() if f.measure else None,
-                fingerprint=_fingerprint(f.rule, f.subject, f.document, quotes),
-            )
-        )
-    session.flush()
-    _carry_dispositions(session, submission_id, old_findings)
-    submission.park_id = _park_for(session, submission, review)
-    submission.stage = review.submission.stage
-    submission.approval_date = review.facts.dates.approval_date
-    submission.application_date = review.facts.dates.application_date
-    submission.baseline_year = review.facts.dates.baseline_year
-    submission.year = submission.application_date.year if submission.application_date else None
-    submission.status = "complete"
-    submission.reviewed_at = utcnow()
+    park = session.get(Park, submission.park_id) if submission.park_id else None
+    park = park or get_park(session, package.park, province_of(package))
+    park_name = park.name if park else None
+    rows: dict[str, int] = {}
+    for document in package.documents:
+        if document.file not in rows:
+            stored = store_document(session, data_dir, submission_id, park_name, document, data.get(document.file))
+            rows[document.file] = stored.id
+    store_findings(session, submission_id, park_name, result.findings, rows)
+    session.execute(delete(Disposition).where(col(Disposition.finding_id).in_(old_findings)))
+    session.execute(delete(Finding).where(col(Finding.id).in_(old_findings)))
+    dates = package.dates
+    application = dates.application_date.value if dates.application_date else None
+    submission.park_id = park.id if park else None
+    submission.stage = package.stage.value
+    submission.approval_date = dates.approval_date.value if dates.approval_date else None
+    submission.application_date = application
+    submission.baseline_year = dates.baseline_year.value if dates.baseline_year else None
+    submission.year = application.year if application else None
+    submission.status, submission.reviewed_at = SubmissionStatus.COMPLETE, utcnow()
     session.add(submission)
     record = session.get(ReviewRecord, submission_id) or ReviewRecord(submission_id=submission_id, review_json="")
-    record.job_id, record.review_json, record.created_at = job_id, review.model_dump_json(by_alias=True), utcnow()
+    record.job_id, record.created_at = job_id, utcnow()
+    record.review_json = to_contract(result).model_dump_json(by_alias=True)
     session.add(record)
     session.commit()
 
 
-def _snippet(text: str, query: str, width: int = 60) -> str:
-    """The passage around the first match, HTML-escaped, the match in <mark>."""
-    at = text.find(query)
-    start = max(0, at - width) if at >= 0 else 0
-    piece = text[start : start + 2 * width + len(query)]
-    escaped = html.escape(piece)
-    marked = escaped.replace(html.escape(query), f"<mark>{html.escape(query)}</mark>") if query else escaped
-    return ("…" if start else "") + marked + ("…" if start + len(piece) < len(text) else "")
+def _marked(snippet: str) -> str:
+    """The corpus snippet (query words in 【】) as HTML with <mark>."""
+    return html.escape(snippet).replace(MARK[0], "<mark>").replace(MARK[1], "</mark>")
 
 
 def search(
     session: Session, scope: Scope, query: str, province: str | None = None, kind: str | None = None, limit: int = 50
 ) -> list[SearchHit]:
-    """Passages of visible submissions containing the query (substring match), newest first."""
-    query = query.strip()
-    if not query:
+    """The corpus's full-text search (`corpus.search`), restricted to what the scope may see."""
+    park = session.get(Park, scope.park_id) if scope.park_id is not None else None
+    if (scope.park_id is not None and park is None) or (scope.province and province not in (None, scope.province)):
         return []
-    statement = (
-        select(Passage, Document, Submission)
+    filters = SearchFilters(park=park.name if park else None, province=scope.province or province, kind=kind)
+    hits = corpus_search(session, query[:200], filters, limit=limit)
+    found = session.exec(
+        select(Passage.id, Document.id, Document.submission_id)
         .join(Document, Document.id == Passage.document_id)
-        .join(Submission, Submission.id == Document.submission_id)
-        .where(col(Passage.text).contains(query, autoescape=True))
-    )
-    if scope.park_id is not None:
-        statement = statement.where(Submission.park_id == scope.park_id)
-    if scope.province is not None or province:
-        statement = statement.join(Park, Park.id == Submission.park_id)
-        if scope.province is not None:
-            statement = statement.where(Park.province == scope.province)
-        if province:
-            statement = statement.where(Park.province == province)
-    if kind:
-        statement = statement.where(Document.kind == kind)
-    rows = session.exec(statement.order_by(col(Submission.id).desc(), Passage.ordinal).limit(limit)).all()
-    parks = {p.id: p.name for p in session.exec(select(Park)).all()}
+        .where(col(Passage.id).in_([h.passage_id for h in hits]))
+    ).all()
+    where = {pid: (sid, did) for pid, did, sid in found}
     return [
         SearchHit(
-            submission_id=s.id,
-            document_id=d.id,
-            park=parks.get(s.park_id),
-            file=d.file,
-            kind=d.kind,
-            page=p.page,
-            snippet=_snippet(p.text, query),
+            submission_id=where.get(h.passage_id, (None, None))[0],
+            document_id=where.get(h.passage_id, (None, None))[1],
+            park=h.park,
+            file=h.document,
+            kind=h.kind,
+            page=h.page,
+            snippet=_marked(h.snippet),
+            score=h.score,
         )
-        for p, d, s in rows
+        for h in hits
     ]
+
+
+def similar_passages(session: Session, scope: Scope, document: Document, limit: int = 30) -> list[SimilarHit]:
+    """Stored passages of other documents closest to this document's (`corpus.neardup.similar`),
+    only from parks the scope may see.
+    """
+    passages = session.exec(select(Passage).where(Passage.document_id == document.id).order_by(Passage.ordinal)).all()
+    submission = session.get(Submission, document.submission_id)
+    park = session.get(Park, submission.park_id) if submission and submission.park_id else None
+    probes = [Probe(document.file, p.page, p.text) for p in passages]
+    _documents, pairs = corpus_similar(session, probes, park.name if park else None, exclude_sha256={document.sha256})
+    visible = None if scope.everything else {p.name for p in parks_in_scope(session, scope)}
+    return [
+        SimilarHit(
+            page=pair.page,
+            text=pair.text,
+            park=pair.park,
+            file=pair.document,
+            other_page=pair.other_page,
+            other_text=pair.other_text,
+            similarity=pair.similarity,
+        )
+        for pair in pairs
+        if visible is None or pair.park in visible
+    ][:limit]

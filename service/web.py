@@ -44,6 +44,7 @@ AUDIT_ACTIONS = {
     "dismissed": "排除问题",
     "retry": "重新审查",
     "token": "申请令牌",
+    "similar": "相似段落",
     "selfcheck": "材料自查",
 }
 

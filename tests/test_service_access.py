@@ -26,6 +26,7 @@ def test_a_park_token_cannot_read_another_parks_submission_document_file_or_job(
         f"/api/submissions/{a}/opinion.docx",
         f"/api/submissions/{a}/comparison",
         f"/api/documents/{two_parks['doc']}/file",
+        f"/api/documents/{two_parks['doc']}/similar",
         f"/api/jobs/{two_parks['a']['job']['id']}",
     ]
     for url in urls:

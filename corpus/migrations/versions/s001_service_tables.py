@@ -2,7 +2,7 @@
 stored contract JSON of each submission's latest review (see service/tables.py).
 
 Revision ID: s001
-Revises: 0001
+Revises: 0002
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "s001"
-down_revision: str | Sequence[str] | None = "0001"
+down_revision: str | Sequence[str] | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
