@@ -21,7 +21,6 @@ from service.db import get_session
 from service.opinion import opinion_docx
 from service.review_json import ReviewOut
 from service.schemas import (
-    ComparisonOut,
     DispositionIn,
     FindingView,
     JobView,
@@ -34,7 +33,7 @@ from service.schemas import (
 )
 from service.tables import AuditEntry, Job, JobStatus, Role, User
 from service.uploads import accept_upload
-from service.views import compare, coverage
+from service.views import Comparison, compare, coverage
 
 router = APIRouter(prefix="/api")
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1, description="编号")]
@@ -163,18 +162,17 @@ def submission(session: SessionDep, user: UserDep, submission_id: RowId) -> Subm
     return detail
 
 
-def comparison_for(session: Session, user: User, submission_id: RowId) -> ComparisonOut:
+def comparison_for(session: Session, user: User, submission_id: RowId) -> Comparison:
     """The plan-versus-report comparison of a visible submission."""
     submission = visible(session, user, submission_id)
     review = store.review_of(session, submission_id)
     if review is None:
-        return ComparisonOut(plan_file=None, report_file=None, indicators=[], projects=[])
-    result = compare(review, store.plan_review_for(session, submission))
-    return ComparisonOut.model_validate(result.model_dump())
+        return Comparison(plan_file=None, report_file=None, indicators=[], projects=[])
+    return compare(review, store.plan_review_for(session, submission))
 
 
-@router.get("/submissions/{submission_id}/comparison", response_model=ComparisonOut, summary="实施方案与验收报告对照")
-def comparison(session: SessionDep, user: UserDep, submission_id: RowId) -> ComparisonOut:
+@router.get("/submissions/{submission_id}/comparison", response_model=Comparison, summary="实施方案与验收报告对照")
+def comparison(session: SessionDep, user: UserDep, submission_id: RowId) -> Comparison:
     """Indicators and projects of the plan beside the report's, differences flagged."""
     return comparison_for(session, user, submission_id)
 

@@ -33,16 +33,6 @@ class UiData(BaseModel):
     kind_labels: dict[str, str]
     coverage_labels: dict[str, str]
     opinion: OpinionWording
-    provinces: tuple[str, ...]
-
-    def province_in(self, text: str) -> str | None:
-        """The province a name or address names (full or short form: 江苏省 or 江苏), if any."""
-        for name in self.provinces:
-            short = name.removesuffix("省").removesuffix("市").removesuffix("自治区")
-            short = short.removesuffix("壮族").removesuffix("回族").removesuffix("维吾尔")
-            if name in text or text.startswith(short):
-                return name
-        return None
 
     def severity(self, key: str) -> str:
         """The Chinese name of a severity."""

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from service.review_json import EvidenceOut, ReviewOut
-from service.views import Comparison, DocumentCoverage
+from service.views import DocumentCoverage
 
 
 class SeverityCounts(BaseModel):
@@ -127,10 +127,6 @@ class SimilarHit(BaseModel):
     other_page: int | None
     other_text: str
     similarity: float
-
-
-class ComparisonOut(Comparison):
-    """The plan-versus-report comparison of a submission."""
 
 
 class TokenOut(BaseModel):

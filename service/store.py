@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from corpus.neardup import Probe
@@ -290,12 +290,6 @@ def dispose(session: Session, finding: Finding, decision: str, note: str, review
     session.add(row)
     session.commit()
     return _finding_view(finding, row)
-
-
-def counts_by_status(session: Session) -> dict[str, int]:
-    """How many submissions per review status (for the health page)."""
-    rows = session.exec(select(Job.status, func.count()).group_by(Job.status)).all()
-    return {REVIEW_STATUS[JobStatus(s)]: n for s, n in rows}
 
 
 def stored_file(data_dir: Path, document: Document) -> Path:

@@ -7,7 +7,7 @@ pages render the same objects.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
 from extractors.outline import load_outlines
 from service.labels import ui
@@ -36,11 +36,6 @@ class DocumentCoverage(BaseModel):
     outline_name: str
     basis: str
     items: list[CoverageItem]
-
-    @property
-    def missing(self) -> int:
-        """How many required sections are absent."""
-        return sum(1 for i in self.items if i.status == "missing")
 
 
 def coverage(review: ReviewOut) -> list[DocumentCoverage]:
@@ -88,6 +83,7 @@ class Cell(BaseModel):
     plan: int | float | str | None = None
     report: int | float | str | None = None
 
+    @computed_field
     @property
     def differs(self) -> bool:
         """Both sides known and not equal."""

@@ -85,7 +85,7 @@ def test_contract_json_export_and_comparison(service, sample_package):
     cmp = service.client.get(f"/api/submissions/{sid}/comparison", headers=service.auth("reviewer")).json()
     assert (cmp["plan_file"], cmp["report_file"]) == ("实施方案.docx", "验收报告.docx")
     energy = next(r for r in cmp["indicators"] if r["name"] == "单位工业增加值综合能耗")
-    assert energy["target"] == {"plan": 0.45, "report": 0.45} and energy["value"] == 0.41
+    assert energy["target"] == {"plan": 0.45, "report": 0.45, "differs": False} and energy["value"] == 0.41
 
 
 def test_search_finds_a_passage_with_a_highlighted_snippet(service, sample_package):
