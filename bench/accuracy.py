@@ -7,10 +7,12 @@ every package in-process as the CLI would, and scores the review against each pa
   indicators exact-match rate of the indicator values the review extracts
   projects   recall of the 支撑项目 lists (by name) and how many have every field right
   kinds      document kinds and package stages recognised
+Before reviewing, every package is ingested into a corpus (cached beside the generated one), and each
+acceptance package is reviewed against the parks before it, so integrity.near_duplicate is scored too.
 Prints the tables and the packages that went wrong, and writes everything as JSON.
 
 Usage: python bench/accuracy.py [--parks 40] [--seed 1] [--format pdf|docx] [--out DIR] [--json FILE]
-                                [--jobs 2] [--regenerate] [--self-check]
+                                [--jobs 2] [--regenerate] [--self-check] [--no-corpus]
 """
 
 from __future__ import annotations
@@ -412,32 +414,82 @@ def load_truths(folder: Path) -> dict[str, dict]:
     return {p.parent.name: json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*/truth.json"))}
 
 
-def review_package(paths: list[str]) -> dict:
-    """The contract JSON of one package, as `eipcheck review --json` gives it (or the error)."""
+def review_package(paths: list[str], against: tuple[str, list[str]] | None = None) -> dict:
+    """The contract JSON of one package, as `eipcheck review --json [--against]` gives it (or the error).
+    `against` is (corpus data dir, the sources of the submissions it may be compared with)."""
     from service.review import review_paths
     from service.review_json import to_contract
 
     try:
-        result = review_paths([Path(p) for p in paths], today=TODAY)
+        result = review_paths([Path(p) for p in paths], today=TODAY, against=_corpus_lookup(against))
         return to_contract(result).model_dump(by_alias=True)
     except Exception:
         return {"error": traceback.format_exc()}
 
 
-def run_reviews(folder: Path, truths: dict[str, dict], fmt: str, jobs: int) -> dict[str, list[dict]]:
-    """Review every package, in `jobs` worker processes."""
-    work = [
-        (park, [str(folder / park / Path(f).with_suffix(f".{fmt}")) for f in package["files"]])
+def _corpus_lookup(against: tuple[str, list[str]] | None):
+    """`review_paths`'s lookup in the corpus, limited to the parks of the given submissions."""
+    if against is None:
+        return None
+    from sqlalchemy import bindparam, text
+
+    from corpus.db import open_corpus
+    from corpus.matches import package_matches
+
+    corpus = open_corpus(against[0], upgrade=False)
+    query = text("SELECT DISTINCT park_id FROM submissions WHERE source IN :s").bindparams(
+        bindparam("s", expanding=True)
+    )
+    with corpus.session() as session:
+        parks = [row[0] for row in session.execute(query, {"s": against[1] or [""]}) if row[0] is not None]
+
+    def lookup(package):
+        with corpus.session() as session:
+            return package_matches(session, package, parks)
+
+    return lookup
+
+
+def _package_files(folder: Path, park: str, package: dict, fmt: str) -> list[str]:
+    return [str(folder / park / Path(f).with_suffix(f".{fmt}")) for f in package["files"]]
+
+
+def build_corpus(folder: Path, truths: dict[str, dict], fmt: str) -> Path:
+    """Every package ingested, park by park (cached beside the generated corpus; ingest is idempotent)."""
+    from corpus.db import open_corpus
+    from service.ingest import PackageSource, ingest
+
+    data = folder.with_name(f"{folder.name}-db-{fmt}")
+    sources = [
+        PackageSource(f"{park}/{package['stage']}", tuple(Path(p) for p in _package_files(folder, park, package, fmt)))
         for park, truth in truths.items()
         for package in truth["packages"]
     ]
+    corpus = open_corpus(data)
+    ingest(corpus, sources, today=TODAY, progress=sys.stderr.isatty())
+    corpus.engine.dispose()
+    return data
+
+
+def run_reviews(
+    folder: Path, truths: dict[str, dict], fmt: str, jobs: int, corpus: Path | None = None
+) -> dict[str, list[dict]]:
+    """Review every package, in `jobs` worker processes; with a corpus, each acceptance package is
+    reviewed against the parks before it (integrity.near_duplicate)."""
+    parks = list(truths)
+    work = []
+    for index, (park, truth) in enumerate(truths.items()):
+        for package in truth["packages"]:
+            earlier = [f"{p}/{stage}" for p in parks[:index] for stage in ("application", "acceptance")]
+            against = (str(corpus), earlier) if corpus and package["stage"] == "acceptance" else None
+            work.append((park, _package_files(folder, park, package, fmt), against))
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
-            results = list(pool.map(review_package, [paths for _, paths in work]))
+            results = list(pool.map(review_package, [w[1] for w in work], [w[2] for w in work]))
     else:
-        results = [review_package(paths) for _, paths in work]
+        results = [review_package(paths, against) for _, paths, against in work]
     reviews: dict[str, list[dict]] = {park: [] for park in truths}
-    for (park, _), result in zip(work, results, strict=True):
+    for (park, _, _), result in zip(work, results, strict=True):
         reviews[park].append(result)
     return reviews
 
@@ -453,6 +505,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--regenerate", action="store_true", help="generate the corpus even if it is cached")
     parser.add_argument("--self-check", action="store_true", help="verify the scoring on tiny fake data and exit")
+    parser.add_argument(
+        "--no-corpus", action="store_true", help="do not ingest the parks and review acceptance packages against them"
+    )
     args = parser.parse_args()
     if args.self_check:
         self_check()
@@ -465,13 +520,16 @@ def main() -> None:
     n_packages = sum(len(t["packages"]) for t in truths.values())
     print(f"{folder}: {len(truths)} parks, {n_packages} packages, format {args.format}", file=sys.stderr)
     start = time.perf_counter()
-    reviews = run_reviews(folder, truths, args.format, args.jobs)
+    corpus = None if args.no_corpus else build_corpus(folder, truths, args.format)
+    ingesting = time.perf_counter() - start
+    start = time.perf_counter()
+    reviews = run_reviews(folder, truths, args.format, args.jobs, corpus)
     reviewing = time.perf_counter() - start
     scores = score(truths, reviews)
     print(report(scores))
     print(
-        f"\ngeneration {generation:.1f} s, review {reviewing:.1f} s ({reviewing / n_packages:.2f} s per package, "
-        f"{args.jobs} jobs)"
+        f"\ngeneration {generation:.1f} s, corpus ingest {ingesting:.1f} s, review {reviewing:.1f} s "
+        f"({reviewing / n_packages:.2f} s per package, {args.jobs} jobs)"
     )
     target = args.json or OUT / f"accuracy-p{args.parks}-s{args.seed}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -481,7 +539,7 @@ def main() -> None:
         "seed": args.seed,
         "format": args.format,
         "today": TODAY.isoformat(),
-        "timings": {"generation_s": generation, "review_s": reviewing, "jobs": args.jobs},
+        "timings": {"generation_s": generation, "ingest_s": ingesting, "review_s": reviewing, "jobs": args.jobs},
         **scores.to_json(),
     }
     target.write_text(json.dumps(payload, ensure_ascii=False, indent=2), "utf-8")

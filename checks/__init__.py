@@ -16,7 +16,7 @@ from checks.consistency import (
     target_changed,
 )
 from checks.form import field_format, required_field_empty, tick_box
-from checks.integrity import foreign_park_name, near_duplicate
+from checks.integrity import copied_numbers, foreign_park_name, near_duplicate
 from checks.model import Check, CheckContext, Finding, Submission
 from checks.outline import missing_section
 from checks.package import missing_document
@@ -45,6 +45,7 @@ REGISTRY: tuple[Check, ...] = (
     not_met.CHECK,
     foreign_park_name.CHECK,
     near_duplicate.CHECK,
+    copied_numbers.CHECK,
     total_mismatch.CHECK,
 )
 

@@ -142,6 +142,9 @@ class CorpusMatch:
     other_page: int | None
     other_quote: str
     similarity: float  # 0–1, rapidfuzz ratio of the two passages with park names masked
+    kind: str = "passage"  # passage (integrity.near_duplicate) or numbers (integrity.copied_numbers)
+    other_year: int | None = None  # the year of the other submission
+    run: int = 0  # for numbers: how many numbers in a row the two tables share
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
-from checks.model import CorpusMatch, Submission
+from checks.model import CorpusMatch
 from corpus.text import mask_park, shingles, squeeze, words
 
 DATA = Path(__file__).parent / "data" / "neardup.toml"
@@ -61,6 +62,7 @@ class MatchSettings(_Strict):
     min_ratio: float
     boilerplate_parks: int
     same_figures: bool
+    min_figures: int
 
 
 class Boilerplate(_Strict):
@@ -69,12 +71,22 @@ class Boilerplate(_Strict):
     phrases: tuple[str, ...]
 
 
+class NumberSettings(_Strict):
+    """Copied data tables: runs of numbers (corpus/numbers.py)."""
+
+    window: int
+    min_informative: int
+    min_windows: int
+    boilerplate_parks: int
+
+
 class NearDupSettings(_Strict):
     """The whole of `data/neardup.toml`."""
 
     minhash: MinHashSettings
     passage: PassageSettings
     match: MatchSettings
+    numbers: NumberSettings
     boilerplate: Boilerplate
 
 
@@ -117,7 +129,9 @@ def band_keys(shingle_set: Iterable[bytes]) -> list[int]:
     from datasketch import MinHash
 
     config = settings().minhash
-    minhash = MinHash(num_perm=config.bands * config.rows, permutations=_permutations(), scheme="affine32")
+    minhash = MinHash(
+        num_perm=config.bands * config.rows, permutations=_permutations(), scheme="affine32", hashfunc=zlib.crc32
+    )
     minhash.update_batch(list(shingle_set))
     values = minhash.hashvalues.astype(np.uint64).reshape(config.bands, config.rows)
     keys = np.arange(1, config.bands + 1, dtype=np.uint64)
@@ -184,17 +198,28 @@ def _lookup(
 
 
 def find_copies(
-    session: Session, probes: Sequence[Probe], own_park: str | None, exclude_sha256: Iterable[str] = ()
+    session: Session,
+    probes: Sequence[Probe],
+    own_park: str | None,
+    exclude_sha256: Iterable[str] = (),
+    parks: Collection[int] | None = None,
 ) -> list[CorpusMatch]:
     """Passages of other parks' stored documents that these passages copy, one match per probe and
-    other park. Same-park documents (and documents with the excluded hashes) are never compared.
+    other park. Same-park documents (and documents with the excluded hashes) are never compared;
+    `parks` (ids), when given, limits the corpus to those parks (e.g. the parks known before).
     """
-    prepared = _prepare(probes, own_park)
+    least = settings().match.min_figures
+    prepared = [p for p in _prepare(probes, own_park) if len(_figures(p.text)) >= least]
     if not prepared:
         return []
     own_id, exclude = _park_id(session, own_park), set(exclude_sha256)
     lists = _lookup(session, prepared, lambda park, sha: park is not None and park != own_id and sha not in exclude)
     return [m for item, found in zip(prepared, lists, strict=True) for m in _confirm(item, found)]
+
+
+def _figures(text: str) -> list[str]:
+    """The numbers a passage states, years left out (every template has years)."""
+    return [n for n in _NUMBER.findall(text) if not (n.isdigit() and 1990 <= int(n) <= 2100)]
 
 
 def _confirm(item: _Prepared, candidates: list[_Candidate]) -> list[CorpusMatch]:
@@ -250,18 +275,37 @@ def _park_id(session: Session, name: str | None) -> int | None:
 
 def _band_hits(session: Session, keys: set[int], keep: Callable[[int | None, str], bool]) -> dict[int, list[int]]:
     """Band key → the stored passages having it that `keep` accepts, one indexed IN() query per chunk."""
-    query = text(
-        "SELECT b.hash, b.passage_id, s.park_id, d.sha256 FROM passage_bands b "
-        "JOIN passages p ON p.id = b.passage_id JOIN documents d ON d.id = p.document_id "
-        "JOIN submissions s ON s.id = d.submission_id WHERE b.hash IN :keys"
-    ).bindparams(bindparam("keys", expanding=True))
-    hits: dict[int, list[int]] = defaultdict(list)
+    if session.get_bind().dialect.name == "postgresql":
+        # Band keys are random: an index probe per key is always the right plan, but PostgreSQL's default
+        # cost model (random_page_cost 4, for spinning disks) prefers a sequential scan below ~10^7 rows.
+        session.execute(text("SET LOCAL random_page_cost = 1.1"))
+    query = text("SELECT hash, passage_id FROM passage_bands WHERE hash IN :keys").bindparams(
+        bindparam("keys", expanding=True)
+    )
+    pairs: list[tuple[int, int]] = []
     ordered = sorted(keys)
     for start in range(0, len(ordered), _CHUNK):
-        for key, passage_id, park_id, sha in session.execute(query, {"keys": ordered[start : start + _CHUNK]}):
-            if keep(park_id, sha):
-                hits[key].append(passage_id)
+        pairs.extend(session.execute(query, {"keys": ordered[start : start + _CHUNK]}).all())
+    owners = _owners(session, {passage_id for _, passage_id in pairs})
+    hits: dict[int, list[int]] = defaultdict(list)
+    for key, passage_id in pairs:
+        if keep(*owners[passage_id]):
+            hits[key].append(passage_id)
     return hits
+
+
+def _owners(session: Session, ids: set[int]) -> dict[int, tuple[int | None, str]]:
+    """Passage id → (park id, document sha256)."""
+    query = text(
+        "SELECT p.id, s.park_id, d.sha256 FROM passages p JOIN documents d ON d.id = p.document_id "
+        "JOIN submissions s ON s.id = d.submission_id WHERE p.id IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+    owners: dict[int, tuple[int | None, str]] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        for passage_id, park_id, sha in session.execute(query, {"ids": ordered[start : start + _CHUNK]}):
+            owners[passage_id] = (park_id, sha)
+    return owners
 
 
 def _candidates(session: Session, ids: set[int]) -> dict[int, _Candidate]:
@@ -339,21 +383,3 @@ def similar(
     documents.sort(key=lambda d: (-d.share, -d.similarity, d.document_id))
     pairs.sort(key=lambda p: -p.similarity)
     return documents, pairs
-
-
-def package_probes(package: Submission) -> list[Probe]:
-    """The prose passages of a package's readable documents (table rows are left to number checks)."""
-    from corpus.text import document_passages
-
-    return [
-        Probe(document.file, item.page, item.text)
-        for document in package.documents
-        for item in document_passages(document)
-        if not item.in_table
-    ]
-
-
-def package_matches(session: Session, package: Submission) -> tuple[CorpusMatch, ...]:
-    """What `integrity.near_duplicate` needs: the package's passages found in other parks' documents."""
-    own = {d.sha256 for d in package.documents if d.sha256}
-    return tuple(find_copies(session, package_probes(package), package.park, own))

@@ -58,37 +58,61 @@ _SELECT = (
     "SELECT p.id, k.name, k.province, d.file, d.kind, s.stage, s.year, p.page, p.text, {score} AS score "
     f"FROM {{source}} {_JOINS} WHERE {{where}} ORDER BY score DESC, p.id LIMIT :limit"
 )
+# SQLite: the newest RANK_POOL matches (FTS5 walks its doclists by rowid without ranking) set a rowid
+# floor, and bm25() ranks only the matches above it.
+_SQLITE_FLOOR = (
+    "SELECT MIN(rowid) FROM (SELECT passages_fts.rowid AS rowid FROM passages_fts "
+    f"JOIN passages p ON p.id = passages_fts.rowid {_JOINS} WHERE {{where}} "
+    "ORDER BY passages_fts.rowid DESC LIMIT :pool)"
+)
 # PostgreSQL: the GIN index finds at most RANK_POOL filtered matches, and only those are ranked.
 _POOL = f"(SELECT p.id AS pid FROM passages p {_JOINS} WHERE {{where}} LIMIT :pool) m JOIN passages p ON p.id = m.pid"
 
 
 def search(session: Session, query: str, filters: SearchFilters | None = None, limit: int = 20) -> list[SearchHit]:
-    """The best passages for the query, best first."""
+    """The best passages for the query, best first. All the query's words must occur; if that finds
+    nothing (jieba cut the text differently), passages with any of the words that contain the query
+    as written are returned instead.
+    """
     query = query.strip()
     found = query_words(query)
     if not found:
         return []
-    filters = filters or SearchFilters()
-    where, params = _filters(filters)
-    params["limit"] = limit
-    if session.get_bind().dialect.name == "sqlite":
-        params["match"] = " ".join('"' + w.replace('"', '""') + '"' for w in found)
-        sql = _SELECT.format(
-            score="-bm25(passages_fts)",
-            source="passages_fts JOIN passages p ON p.id = passages_fts.rowid",
-            where=" AND ".join(["passages_fts MATCH :match", *where]),
-        )
-    else:
-        params.update(words=" ".join(found), pool=RANK_POOL)
-        sql = _SELECT.format(
-            score="ts_rank(p.tsv, plainto_tsquery('simple', :words))",
-            source=_POOL.format(where=" AND ".join(["p.tsv @@ plainto_tsquery('simple', :words)", *where])),
-            where=" AND ".join(["TRUE", *where]),
-        )
-    rows = session.execute(text(sql), params).all()
+    where, params = _filters(filters or SearchFilters())
+    params.update(limit=limit, pool=RANK_POOL)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    run = _sqlite if sqlite else _postgres
+    rows = run(session, found, " AND ", where, params)
     if not rows:
-        rows = _substring(session, query, where, params)
+        params["like"] = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = run(session, found, " OR ", [*where, "p.text LIKE :like ESCAPE '\\'"], params)
     return [_hit(row, found, query) for row in rows]
+
+
+def _sqlite(session: Session, found: list[str], joiner: str, where: list[str], params: dict) -> list:
+    params = {**params, "match": joiner.join('"' + w.replace('"', '""') + '"' for w in found)}
+    clauses = ["passages_fts MATCH :match", *where]
+    floor = session.execute(text(_SQLITE_FLOOR.format(where=" AND ".join(clauses))), params).scalar()
+    if floor is None:
+        return []
+    sql = _SELECT.format(
+        score="-bm25(passages_fts)",
+        source="passages_fts JOIN passages p ON p.id = passages_fts.rowid",
+        where=" AND ".join([*clauses, "passages_fts.rowid >= :floor"]),
+    )
+    return session.execute(text(sql), {**params, "floor": floor}).all()
+
+
+def _postgres(session: Session, found: list[str], joiner: str, where: list[str], params: dict) -> list:
+    names = [f"w{i}" for i in range(len(found))]
+    query = (" && " if joiner == " AND " else " || ").join(f"plainto_tsquery('simple', :{n})" for n in names)
+    params = {**params, **dict(zip(names, found, strict=True))}
+    sql = _SELECT.format(
+        score=f"ts_rank(p.tsv, {query})",
+        source=_POOL.format(where=" AND ".join([f"p.tsv @@ ({query})", *where])),
+        where="TRUE",
+    )
+    return session.execute(text(sql), params).all()
 
 
 def _filters(filters: SearchFilters) -> tuple[list[str], dict]:
@@ -105,15 +129,6 @@ def _filters(filters: SearchFilters) -> tuple[list[str], dict]:
             clauses.append(f"{column} = :f_{name}")
             params[f"f_{name}"] = value
     return clauses, params
-
-
-def _substring(session: Session, query: str, where: list[str], params: dict) -> list:
-    """The fallback: passages containing the query as written (bounded by the limit)."""
-    params = {**params, "like": "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"}
-    sql = _SELECT.format(
-        score="0.0", source="passages p", where=" AND ".join(["p.text LIKE :like ESCAPE '\\'", *where])
-    )
-    return session.execute(text(sql), params).all()
 
 
 def _hit(row, found: list[str], query: str) -> SearchHit:

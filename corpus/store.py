@@ -22,6 +22,7 @@ from checks.model import Submission as Package
 from corpus import tables as t
 from corpus.blobs import store_blob
 from corpus.neardup import band_keys, comparable, passage_shingles
+from corpus.numbers import table_windows
 from corpus.text import document_passages, index_text, section_of_blocks
 from extractors.model import Document
 
@@ -118,6 +119,9 @@ def store_document(
             keys = band_keys(passage_shingles(text))
             bands += [t.PassageBand(passage_id=passage.id, band=b, hash=k) for b, k in enumerate(keys)]
     session.add_all(bands)
+    session.add_all(
+        t.NumberRun(document_id=row.id, hash=w.hash, page=w.page, quote=w.quote) for w in table_windows(document)
+    )
     session.add_all(fact_rows(row.id, document))
     return row
 

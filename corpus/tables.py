@@ -189,3 +189,18 @@ class PassageBand(SQLModel, table=True):
     passage_id: int = Field(foreign_key="passages.id", primary_key=True)
     band: int = Field(primary_key=True)
     hash: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+class NumberRun(SQLModel, table=True):
+    """A run of consecutive numbers in one of a document's tables, hashed (corpus/numbers.py): the
+    documents sharing runs with a new package's tables are found with one indexed IN() query.
+    """
+
+    __tablename__ = "number_runs"
+    __table_args__ = (Index("ix_number_runs_hash", "hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="documents.id", index=True)
+    hash: int = Field(sa_column=Column(BigInteger, nullable=False))
+    page: int | None = None
+    quote: str = Field(sa_column=Column(Text, nullable=False))

@@ -40,10 +40,10 @@ def wait_for(url: str, seconds: float = 180) -> None:
     raise SystemExit(f"服务未在 {seconds} 秒内启动：{url}")
 
 
-def shoot(url: str) -> None:
+def shoot(url: str, samples: Path | None = None) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--lang=zh-CN"])
         page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="zh-CN")
         page.goto(url + "/login")
         page.screenshot(path=OUT / "login.png")
@@ -58,6 +58,10 @@ def shoot(url: str) -> None:
         page.goto(url + "/search?q=" + urllib.request.quote("污水集中处理"))
         page.screenshot(path=OUT / "search.png", full_page=True)
         page.goto(url + "/upload")
+        if samples is not None:  # the demo's first acceptance package again: its finished job is shown
+            page.set_input_files("input[name=files]", [str(p) for p in sorted((samples / "acceptance").glob("*.docx"))])
+            page.click("text=上传并审查")
+            page.wait_for_selector("#job [data-status=done]", timeout=120_000)
         page.screenshot(path=OUT / "upload.png")
         browser.close()
     print("已写入：", ", ".join(sorted(p.name for p in OUT.glob("*.png"))))
@@ -71,13 +75,14 @@ def main() -> None:
         shoot(args.url.rstrip("/"))
         return
     port = free_port()
-    env = {**os.environ, "EIPCHECK_DATA_DIR": tempfile.mkdtemp(prefix="eipcheck-shots-")}
+    data = Path(tempfile.mkdtemp(prefix="eipcheck-shots-"))
+    env = {**os.environ, "EIPCHECK_DATA_DIR": str(data)}
     env.pop("EIPCHECK_DATABASE_URL", None)
     eipcheck = Path(sys.executable).with_name("eipcheck")
     server = subprocess.Popen([str(eipcheck), "serve", "--demo", "--port", str(port)], env=env)
     try:
         wait_for(f"http://127.0.0.1:{port}")
-        shoot(f"http://127.0.0.1:{port}")
+        shoot(f"http://127.0.0.1:{port}", data / "demo-samples" / "park-01")
     finally:
         server.terminate()
         server.wait(timeout=30)

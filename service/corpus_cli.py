@@ -30,7 +30,7 @@ def corpus_lookup(target: str | None):
     """The `against` callable for `review_paths`, or None without a corpus."""
     if not target:
         return None
-    from corpus.neardup import package_matches
+    from corpus.matches import package_matches
 
     corpus = _open(target)
 

@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 
 from corpus import tables as t
 from corpus.db import Corpus, session_scope
-from corpus.neardup import package_matches
+from corpus.matches import package_matches
 from corpus.store import get_park, package_key, province_of, store_document, store_findings
 from extractors.limits import ReadLimits
 from extractors.package import expand
@@ -142,6 +142,7 @@ def _remove(session, submission_id: int) -> None:
     passages = select(t.Passage.id).where(t.Passage.document_id.in_(documents))
     findings = select(t.Finding.id).where(t.Finding.submission_id == submission_id)
     session.execute(delete(t.PassageBand).where(t.PassageBand.passage_id.in_(passages)))
+    session.execute(delete(t.NumberRun).where(t.NumberRun.document_id.in_(documents)))
     session.execute(delete(t.Passage).where(t.Passage.document_id.in_(documents)))
     session.execute(delete(t.Section).where(t.Section.document_id.in_(documents)))
     session.execute(delete(t.Fact).where(t.Fact.document_id.in_(documents)))

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from corpus.neardup import package_matches
+from corpus.matches import package_matches
 from extractors.limits import ReadLimits
 from extractors.package import expand
 from service import store

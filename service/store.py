@@ -25,6 +25,7 @@ from corpus.tables import (
     Document,
     Fact,
     Finding,
+    NumberRun,
     Park,
     Passage,
     PassageBand,
@@ -306,7 +307,7 @@ def _clear_documents(session: Session, submission_id: int) -> list[int]:
     session.execute(update(Finding).where(col(Finding.id).in_(finding_ids)).values(document_id=None))
     passages = select(Passage.id).where(col(Passage.document_id).in_(doc_ids))
     session.execute(delete(PassageBand).where(col(PassageBand.passage_id).in_(passages)))
-    for table in (Passage, Section, Fact):
+    for table in (NumberRun, Passage, Section, Fact):
         session.execute(delete(table).where(col(table.document_id).in_(doc_ids)))
     session.execute(delete(Document).where(Document.submission_id == submission_id))
     return finding_ids

@@ -1,5 +1,5 @@
 """The corpus tests run on both backends: a fresh SQLite file per test, and one PostgreSQL
-database per session (created as eipcheck_test_<pid>, emptied before each test, dropped at the
+database per session (created as eipcheck_test_<pid>, emptied before each use, dropped at the
 end). PostgreSQL is skipped only when no server answers, and the skip says why; `scripts/test.sh`
 starts an installed but stopped server first.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -16,6 +17,7 @@ from sqlalchemy.engine import make_url
 from corpus.db import Corpus, make_engine, open_corpus
 
 ADMIN_URL = os.environ.get("EIPCHECK_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(scope="session")
@@ -36,23 +38,27 @@ def postgres_url() -> Iterator[str]:
     admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def corpus(request: pytest.FixtureRequest, tmp_path) -> Iterator[Corpus]:
-    """An empty, migrated corpus on each backend, with its own data directory."""
-    if request.param == "sqlite":
-        opened = open_corpus(tmp_path / "data")
-    else:
-        url = request.getfixturevalue("postgres_url")
-        opened = open_corpus(url)
-        opened = Corpus(opened.engine, tmp_path / "data")
-        _empty(opened)
-    yield opened
-    opened.engine.dispose()
+def open_backend(request: pytest.FixtureRequest, backend: str, folder: Path) -> Corpus:
+    """An empty, migrated corpus on this backend with `folder` as its data directory."""
+    if backend == "sqlite":
+        return open_corpus(folder)
+    opened = open_corpus(request.getfixturevalue("postgres_url"))
+    names = ", ".join(f'"{t}"' for t in _tables(opened))
+    with opened.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return Corpus(opened.engine, folder)
 
 
-def _empty(corpus: Corpus) -> None:
+def _tables(corpus: Corpus) -> list[str]:
     from sqlmodel import SQLModel
 
-    names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
-    with corpus.engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    return [t.name for t in SQLModel.metadata.sorted_tables]
+
+
+@pytest.fixture(params=BACKENDS)
+def corpus(request: pytest.FixtureRequest, tmp_path) -> Iterator[Corpus]:
+    """An empty, migrated corpus on each backend, with its own data directory."""
+    opened = open_backend(request, request.param, tmp_path / "data")
+    yield opened
+    opened.engine.dispose()

@@ -24,6 +24,8 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     """One finding per (document, other park), evidence in pairs: our passage, then theirs."""
     grouped: dict[tuple[str, str], list[CorpusMatch]] = defaultdict(list)
     for match in context.corpus_matches:
+        if match.kind != "passage":
+            continue
         grouped[(match.document, match.other_park)].append(match)
     for (document, other), matches in grouped.items():
         evidence: list[Evidence] = []

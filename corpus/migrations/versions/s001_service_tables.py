@@ -2,7 +2,7 @@
 stored contract JSON of each submission's latest review (see service/tables.py).
 
 Revision ID: s001
-Revises: 0002
+Revises: 0003
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "s001"
-down_revision: str | Sequence[str] | None = "0002"
+down_revision: str | Sequence[str] | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

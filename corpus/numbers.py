@@ -1,0 +1,140 @@
+"""Copied data tables: runs of several numbers, in reading order through a table's cells, that another
+park's document (or the same park's document of another year) states identically. Each window of
+`window` consecutive numbers is hashed and stored as a `number_runs` row; a new package's windows
+are looked up with one indexed IN() query. Windows of trivial numbers (years, small counts, 100)
+carry no evidence and are skipped; runs that several other parks share (the 《标准》 thresholds every
+table quotes) are boilerplate. Parameters: `data/neardup.toml` [numbers].
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, text
+from sqlmodel import Session
+
+from checks.model import CorpusMatch, Submission
+from extractors.model import Document, Table
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class NumberWindow:
+    """`window` consecutive numbers of one table, where they start, and the row they start in."""
+
+    hash: int
+    page: int | None
+    quote: str
+
+
+def _trivial(value: str) -> bool:
+    number = float(value)
+    return (number.is_integer() and (number <= 31 or 1990 <= number <= 2100)) or number == 100
+
+
+def table_windows(document: Document) -> list[NumberWindow]:
+    """Every informative window of consecutive numbers in the document's tables."""
+    from corpus.neardup import settings
+
+    config = settings().numbers
+    found: list[NumberWindow] = []
+    if document.raw is None:
+        return found
+    for block in document.raw.blocks:
+        if isinstance(block, Table):
+            found.extend(_windows(block, config.window, config.min_informative))
+    return found
+
+
+def _windows(table: Table, size: int, informative: int) -> Iterator[NumberWindow]:
+    cells = [
+        (value, row_index, row)
+        for row_index, row in enumerate(table.rows())
+        for cell in row
+        for value in _NUMBER.findall(cell.text)
+    ]
+    for start in range(len(cells) - size + 1):
+        run = [value for value, _, _ in cells[start : start + size]]
+        if sum(not _trivial(v) for v in run) < informative or len(set(run)) < informative:
+            continue
+        digest = hashlib.blake2b("|".join(_canonical(v) for v in run).encode(), digest_size=8).digest()
+        _, row_index, row = cells[start]
+        quote = "；".join(" ".join(c.text.split()) for c in row)
+        yield NumberWindow(int.from_bytes(digest, "big", signed=True), table.page_of_row(row_index), quote)
+
+
+def _canonical(value: str) -> str:
+    return value.rstrip("0").rstrip(".") if "." in value else value
+
+
+def package_number_matches(
+    session: Session, package: Submission, parks: Collection[int] | None = None
+) -> tuple[CorpusMatch, ...]:
+    """Tables of the package whose runs of numbers another park's document (or this park's document
+    of the same kind from another year) already states.
+    """
+    from corpus.neardup import settings
+
+    config = settings().numbers
+    windows = [(d, w) for d in package.documents for w in table_windows(d)]
+    if not windows:
+        return ()
+    own = {d.sha256 for d in package.documents}
+    rows = _stored(session, {w.hash for _, w in windows})
+    own_park = session.execute(text("SELECT id FROM parks WHERE name = :n"), {"n": package.park or ""}).scalar()
+    year = package.dates.application_date.value.year if package.dates.application_date else None
+    by_hash: dict[int, list[tuple]] = defaultdict(list)
+    for row in rows:
+        if row.sha256 in own or (parks is not None and row.park_id not in parks):
+            continue
+        by_hash[row.hash].append(row)
+    matches: list[CorpusMatch] = []
+    for document in package.documents:
+        ours = [w for d, w in windows if d is document]
+        hits: dict[int, list[tuple[NumberWindow, tuple]]] = defaultdict(list)
+        for window in ours:
+            stored = by_hash.get(window.hash, [])
+            if len({r.park_id for r in stored if r.park_id != own_park}) >= config.boilerplate_parks:
+                continue  # a run many parks share: the 《标准》's figures, not a copy
+            for row in stored:
+                same_park = own_park is not None and row.park_id == own_park
+                if same_park and (row.kind != document.kind.value or row.year is None or row.year == year):
+                    continue
+                hits[row.document_id].append((window, row))
+        for pairs in hits.values():
+            if len(pairs) >= config.min_windows:
+                window, row = pairs[0]
+                matches.append(
+                    CorpusMatch(
+                        document=document.file,
+                        page=window.page,
+                        quote=window.quote,
+                        other_park=row.park or "",
+                        other_document=row.file,
+                        other_page=row.page,
+                        other_quote=row.quote,
+                        similarity=1.0,
+                        kind="numbers",
+                        other_year=row.year,
+                        run=len(pairs) + config.window - 1,
+                    )
+                )
+    return tuple(matches)
+
+
+def _stored(session: Session, hashes: Iterable[int]) -> list:
+    query = text(
+        "SELECT n.hash, n.document_id, n.page, n.quote, d.file, d.kind, d.sha256, s.park_id, s.year, k.name AS park "
+        "FROM number_runs n JOIN documents d ON d.id = n.document_id JOIN submissions s ON s.id = d.submission_id "
+        "LEFT JOIN parks k ON k.id = s.park_id WHERE n.hash IN :h"
+    ).bindparams(bindparam("h", expanding=True))
+    ordered, rows = sorted(set(hashes)), []
+    for start in range(0, len(ordered), _CHUNK):
+        rows.extend(session.execute(query, {"h": ordered[start : start + _CHUNK]}).all())
+    return rows
