@@ -6,6 +6,7 @@ in-process worker and its recovery of jobs left behind by a dead server."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -149,3 +150,21 @@ def test_token_endpoint_checks_the_password(service):
     assert (
         service.client.get("/api/submissions", headers={"Authorization": f"Bearer {token['token']}"}).status_code == 200
     )
+
+
+def test_a_zip_upload_is_one_package(service, sample_package):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in _docx(sample_package):
+            archive.write(path, f"材料/{path.name}")
+    files = [("files", ("验收材料.zip", buffer.getvalue(), "application/zip"))]
+    accepted = service.client.post("/api/submissions", files=files, headers=service.auth("park_a"))
+    assert accepted.status_code == 202 and accepted.json()["job"]["status"] == "done"
+    detail = service.client.get(f"/api/submissions/{accepted.json()['submission_id']}", headers=service.auth("park_a"))
+    assert {d["kind"] for d in detail.json()["documents"]} >= {"implementation_plan", "acceptance_report"}
+
+
+def test_the_same_files_again_give_the_same_submission(service, sample_package):
+    first = service.upload("park_a", _docx(sample_package))
+    again = service.upload("park_a", _docx(sample_package))
+    assert again["submission_id"] == first["submission_id"] and again["job"]["id"] == first["job"]["id"]
