@@ -14,12 +14,15 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, 
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlmodel import Session, select
 
+from extractors.limits import ReadLimits
+from extractors.package import InputFile, expand_bytes
 from service import store
 from service.access import can_dispose, can_retry, can_upload, scope_of
 from service.auth import audit, authenticate, current_user, forbid, issue_token
 from service.db import get_session
 from service.opinion import opinion_docx
-from service.review_json import ReviewOut
+from service.review import review_inputs
+from service.review_json import ReviewOut, to_contract
 from service.schemas import (
     DispositionIn,
     FindingView,
@@ -53,6 +56,26 @@ def job_view(job: Job) -> JobView:
         created_at=job.created_at,
         finished_at=job.finished_at,
     )
+
+
+async def read_uploads(files: list[UploadFile]) -> list[InputFile]:
+    """The uploaded files as package inputs (zips opened, size capped), in memory."""
+    limits = ReadLimits.from_env()
+    inputs: list[InputFile] = []
+    for upload in files:
+        data = await upload.read(limits.max_file_bytes + 1)
+        inputs.extend(expand_bytes(upload.filename or "upload", data, limits))
+    return inputs
+
+
+@router.post("/review", response_model=ReviewOut, response_model_by_alias=True, summary="同步审查（不保存）")
+async def review(
+    _user: UserDep,
+    files: Annotated[list[UploadFile], File(description="一个材料包的 PDF、DOCX 或 zip 文件")],
+) -> ReviewOut:
+    """Review a package at once and return the contract JSON; nothing is stored."""
+    inputs = await read_uploads(files)
+    return to_contract(review_inputs(inputs, today=date.today(), limits=ReadLimits.from_env()))
 
 
 @router.post("/token", response_model=TokenOut, summary="用用户名和密码换取 API 令牌")

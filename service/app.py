@@ -1,25 +1,20 @@
-"""The HTTP service: JSON API (`service/api.py`), web UI (`service/web.py`), the synchronous
-`POST /api/review` of the contract JSON, and `/healthz`. `create_app(settings)` builds a fresh app
+"""The HTTP service: JSON API (`service/api.py`, with the stateless `POST /api/review` of the
+contract JSON), web UI (`service/web.py`) and `/healthz`. `create_app(settings)` builds a fresh app
 on its own database and job dispatcher, so every test gets its own.
 """
 
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from datetime import date
 from pathlib import Path
 
-from fastapi import FastAPI, File, HTTPException, Request, UploadFile
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from extractors.limits import ReadLimits
-from extractors.package import InputFile, expand_bytes
 from service import api, web
 from service.db import engine_for
 from service.jobs import dispatcher_for
-from service.review import review_inputs
-from service.review_json import ReviewOut, to_contract
 from service.settings import Settings
 
 
@@ -54,16 +49,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
-
-    @app.post("/api/review", response_model=ReviewOut, response_model_by_alias=True, summary="同步审查（不保存）")
-    async def review(
-        files: list[UploadFile] = File(..., description="一个材料包的 PDF、DOCX 或 zip 文件"),
-    ) -> ReviewOut:
-        limits = ReadLimits.from_env()
-        inputs: list[InputFile] = []
-        for upload in files:
-            data = await upload.read(limits.max_file_bytes + 1)
-            inputs.extend(expand_bytes(upload.filename or "upload", data, limits))
-        return to_contract(review_inputs(inputs, today=date.today(), limits=limits))
 
     return app

@@ -16,7 +16,6 @@ from fastapi.templating import Jinja2Templates
 from sqlmodel import Session, select
 
 from extractors.limits import ReadLimits
-from extractors.package import expand_bytes
 from service import api, store
 from service.access import ROLE_LABELS, can_dispose, can_retry, can_upload, scope_of
 from service.api import RowId
@@ -302,12 +301,8 @@ async def selfcheck(
     request: Request, session: SessionDep, user: UserDep, files: Annotated[list[UploadFile], File()]
 ) -> HTMLResponse:
     """Review a draft at once and show the result; nothing is stored."""
-    limits = ReadLimits.from_env()
-    inputs = []
-    for upload in files:
-        data = await upload.read(limits.max_file_bytes + 1)
-        inputs.extend(expand_bytes(upload.filename or "草稿", data, limits))
-    review = to_contract(review_inputs(inputs, today=date.today(), limits=limits))
+    inputs = await api.read_uploads(files)
+    review = to_contract(review_inputs(inputs, today=date.today(), limits=ReadLimits.from_env()))
     audit(session, user, "selfcheck", "draft", None, "、".join(d.file for d in review.documents))
     return render(request, "selfcheck.html", user, "selfcheck", review=review, coverage=coverage(review))
 
