@@ -168,3 +168,14 @@ def test_the_same_files_again_give_the_same_submission(service, sample_package):
     first = service.upload("park_a", _docx(sample_package))
     again = service.upload("park_a", _docx(sample_package))
     assert again["submission_id"] == first["submission_id"] and again["job"]["id"] == first["job"]["id"]
+
+
+def test_a_broken_file_in_an_upload_is_listed_unreadable_and_the_rest_reviewed(service, sample_package):
+    files = [("files", (p.name, p.read_bytes(), "application/octet-stream")) for p in _docx(sample_package)]
+    files.append(("files", ("../../坏文件.pdf", b"%PDF-1.7 truncated", "application/pdf")))
+    accepted = service.client.post("/api/submissions", files=files, headers=service.auth("park_a")).json()
+    assert accepted["job"]["status"] == "done" and "坏文件.pdf" in accepted["files"]
+    documents = service.client.get(f"/api/submissions/{accepted['submission_id']}", headers=service.auth("park_a"))
+    broken = next(d for d in documents.json()["documents"] if d["file"] == "坏文件.pdf")
+    assert broken["kind"] == "unreadable" and broken["error"]
+    assert any(d["kind"] == "acceptance_report" for d in documents.json()["documents"])
