@@ -47,3 +47,31 @@ def test_a_parks_self_check_reviews_a_draft_without_storing_it(service, sample_p
     assert page.status_code == 200
     assert "碳排放与碳汇现状 · 缺失" in page.text
     assert service.client.get("/api/submissions", headers=service.auth("park_a")).json() == []
+
+
+def test_every_page_answers_every_role_as_its_rights_say(service, sample_package):
+    accepted = service.upload("park_a", sorted(sample_package.docx.values()))
+    sid, jid = accepted["submission_id"], accepted["job"]["id"]
+    pages = [
+        "/",
+        "/upload",
+        "/search?q=园区",
+        "/selfcheck",
+        "/audit",
+        f"/submissions/{sid}",
+        f"/jobs/{jid}",
+        "/?sort=park&order=asc&risk=major",
+        "/?province=江苏省",
+    ]
+    expected = {
+        "park_a": [200, 200, 200, 200, 403, 200, 200, 200, 200],
+        "park_b": [200, 200, 200, 200, 403, 404, 404, 200, 200],
+        "reviewer_hn": [200, 200, 200, 200, 403, 404, 404, 200, 200],
+        "reviewer": [200, 200, 200, 200, 403, 200, 200, 200, 200],
+        "auditor": [200, 403, 200, 200, 200, 200, 200, 200, 200],
+        "admin": [200] * 9,
+    }
+    for user, statuses in expected.items():
+        service.client.cookies.clear()
+        _login(service, user)
+        assert [service.client.get(page).status_code for page in pages] == statuses, user
