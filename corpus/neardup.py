@@ -11,7 +11,6 @@ in `common_parks` parks are boilerplate, and a copy must share the rare rest. A 
 
 from __future__ import annotations
 
-import re
 import tomllib
 import zlib
 from collections import defaultdict
@@ -27,10 +26,9 @@ from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from checks.model import CorpusMatch
-from corpus.text import mask_park, shingles, squeeze, words
+from corpus.text import figures, mask_park, numbers, shingles, squeeze, words
 
 DATA = Path(__file__).parent / "data" / "neardup.toml"
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CHUNK = 5000  # bound parameters per IN() query (SQLite allows 32766)
 
 
@@ -209,17 +207,17 @@ def find_copies(
     `parks` (ids), when given, limits the corpus to those parks (e.g. the parks known before).
     """
     least = settings().match.min_figures
-    prepared = [p for p in _prepare(probes, own_park) if len(_figures(p.text)) >= least]
+    prepared = [p for p in _prepare(probes, own_park) if len(figures(p.text)) >= least]
     if not prepared:
         return []
     own_id, exclude = _park_id(session, own_park), set(exclude_sha256)
-    lists = _lookup(session, prepared, lambda park, sha: park is not None and park != own_id and sha not in exclude)
+    allowed = set(parks) if parks is not None else None
+
+    def keep(park: int | None, sha: str) -> bool:
+        return park is not None and park != own_id and sha not in exclude and (allowed is None or park in allowed)
+
+    lists = _lookup(session, prepared, keep)
     return [m for item, found in zip(prepared, lists, strict=True) for m in _confirm(item, found)]
-
-
-def _figures(text: str) -> list[str]:
-    """The numbers a passage states, years left out (every template has years)."""
-    return [n for n in _NUMBER.findall(text) if not (n.isdigit() and 1990 <= int(n) <= 2100)]
 
 
 def _confirm(item: _Prepared, candidates: list[_Candidate]) -> list[CorpusMatch]:
@@ -246,11 +244,11 @@ def _confirm(item: _Prepared, candidates: list[_Candidate]) -> list[CorpusMatch]
             similar[candidate.park_id] = (ratio, candidate)
     if len(similar) >= config.match.boilerplate_parks:
         return []
-    figures = _NUMBER.findall(text)
+    stated = numbers(text)
     best = {
         park: (ratio, c)
         for park, (ratio, c) in similar.items()
-        if not config.match.same_figures or _NUMBER.findall(mask_park(c.text, c.park)) == figures
+        if not config.match.same_figures or numbers(mask_park(c.text, c.park)) == stated
     }
     return [
         CorpusMatch(

@@ -9,7 +9,6 @@ table quotes) are boilerplate. Parameters: `data/neardup.toml` [numbers].
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,9 +17,9 @@ from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from checks.model import CorpusMatch, Submission
+from corpus.text import numbers, trivial
 from extractors.model import Document, Table
 
-_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _CHUNK = 5000
 
 
@@ -31,11 +30,6 @@ class NumberWindow:
     hash: int
     page: int | None
     quote: str
-
-
-def _trivial(value: str) -> bool:
-    number = float(value)
-    return (number.is_integer() and (number <= 31 or 1990 <= number <= 2100)) or number == 100
 
 
 def table_windows(document: Document) -> list[NumberWindow]:
@@ -57,11 +51,11 @@ def _windows(table: Table, size: int, informative: int) -> Iterator[NumberWindow
         (value, row_index, row)
         for row_index, row in enumerate(table.rows())
         for cell in row
-        for value in _NUMBER.findall(cell.text)
+        for value in numbers(cell.text)
     ]
     for start in range(len(cells) - size + 1):
         run = [value for value, _, _ in cells[start : start + size]]
-        if sum(not _trivial(v) for v in run) < informative or len(set(run)) < informative:
+        if sum(not trivial(v) for v in run) < informative or len(set(run)) < informative:
             continue
         digest = hashlib.blake2b("|".join(_canonical(v) for v in run).encode(), digest_size=8).digest()
         _, row_index, row = cells[start]

@@ -14,6 +14,7 @@ from extractors.facts.nlp import domain_words, passages
 from extractors.model import Document
 
 _WORDLIKE = re.compile(r"\w")
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _PUNCT_SPACE = re.compile(r"[\W_]+")
 PARK_MASK = "〇园区〇"
 
@@ -72,6 +73,22 @@ def mask_park(text: str, park: str | None) -> str:
     swapped compares equal to its source.
     """
     return text.replace(park, PARK_MASK) if park else text
+
+
+def numbers(text: str) -> list[str]:
+    """Every number of the text as written (0.52, 1185, 2024)."""
+    return _NUMBER.findall(text)
+
+
+def trivial(value: str) -> bool:
+    """A number that says nothing about whose text it is: a year, a small count or day, 100 (%)."""
+    number = float(value)
+    return (number.is_integer() and (number <= 31 or 1990 <= number <= 2100)) or number == 100
+
+
+def figures(text: str) -> list[str]:
+    """The informative numbers of a text (what a copy of another park's facts carries over)."""
+    return [n for n in numbers(text) if not trivial(n)]
 
 
 def squeeze(text: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 
+from sqlmodel import select
+
 from corpus import tables as t
 from corpus.neardup import Probe, find_copies, similar
 from corpus.store import get_park, store_document
@@ -128,3 +130,11 @@ def test_document_kind_survives_storage(corpus):
     with corpus.session() as session:
         row = session.get(t.Document, 1)
     assert row.kind in {k.value for k in DocumentKind}
+
+
+def test_the_corpus_can_be_limited_to_given_parks(corpus):
+    _store_parks(corpus, 3)
+    with corpus.session() as session:
+        ids = dict(session.exec(select(t.Park.name, t.Park.id)).all())
+        assert find_copies(session, _probes(3), PARKS[3], parks=[ids[PARKS[1]], ids[PARKS[2]]]) == []
+        assert [m.other_park for m in find_copies(session, _probes(3), PARKS[3], parks=[ids[PARKS[0]]])] == [PARKS[0]]
