@@ -42,6 +42,7 @@ PROBE_PASSAGES = 1000  # a 100-page report: about ten paragraphs a page
 PLANTED = 50
 TEMPLATES = 300
 PUNCTUATION = "，，，、。；"
+UNITS = ("万元", "吨", "亩", "立方米", "千瓦时")
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
@@ -77,13 +78,19 @@ class Words:
         self._index: dict[str, str] = {}
 
     def passage(self, length: int = 45) -> tuple[str, str]:
+        """A passage of dictionary words with a figure or two, as report prose states them."""
         chosen = self.rng.choices(self.words, cum_weights=self.cumulative, k=length)
-        body = []
+        body, tokens = [], []
         for i, word in enumerate(chosen):
             body.append(word)
+            tokens.append(self.index_form(word))
             if i % 9 == 8:
                 body.append(self.rng.choice(PUNCTUATION))
-        return "".join(body) + "。", " ".join(self.index_form(w) for w in chosen)
+            if i % 20 == 10:
+                figure = f"{self.rng.randint(100, 99999)}{self.rng.choice(UNITS)}"
+                body.append(figure)
+                tokens.append(self.index_form(figure))
+        return "".join(body) + "。", " ".join(tokens)
 
     def index_form(self, word: str) -> str:
         if word not in self._index:

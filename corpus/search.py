@@ -104,6 +104,9 @@ def _sqlite(session: Session, found: list[str], joiner: str, where: list[str], p
 
 
 def _postgres(session: Session, found: list[str], joiner: str, where: list[str], params: dict) -> list:
+    # A common word matches most passages: let the GIN scan stop at a bounded (random) subset instead
+    # of building a bitmap of every match (PostgreSQL's own knob for exactly this).
+    session.execute(text(f"SET LOCAL gin_fuzzy_search_limit = {RANK_POOL * 5}"))
     names = [f"w{i}" for i in range(len(found))]
     query = (" && " if joiner == " AND " else " || ").join(f"plainto_tsquery('simple', :{n})" for n in names)
     params = {**params, **dict(zip(names, found, strict=True))}

@@ -122,13 +122,16 @@ def ingest_package(corpus: Corpus, source: PackageSource, *, today: date, limits
         session.add(submission)
         session.flush()
         data = {item.name: item.data for item in inputs}
-        rows = {}
+        rows: dict[str, int] = {}
+        by_hash: dict[str, int] = {}  # the same file twice in a package (under two names) is stored once
         for document in package.documents:
             if document.file in rows:
                 continue
-            rows[document.file] = store_document(
-                session, corpus.data_dir, submission.id, package.park, document, data.get(document.file)
-            ).id
+            if document.sha256 not in by_hash:
+                by_hash[document.sha256] = store_document(
+                    session, corpus.data_dir, submission.id, package.park, document, data.get(document.file)
+                ).id
+            rows[document.file] = by_hash[document.sha256]
         stored = store_findings(session, submission.id, package.park, result.findings, rows)
         submission.status = t.SubmissionStatus.COMPLETE
         submission.reviewed_at = t.utcnow()

@@ -91,3 +91,18 @@ def test_interrupted_ingest_resumes_without_duplicates(corpus, pdf_package, tmp_
             session.exec(select(func.count()).select_from(t.Submission).where(t.Submission.status == "complete")).one()
             == 2
         )
+
+
+def test_bad_and_repeated_files_are_stored_without_losing_the_package(corpus, pdf_package):
+    first = sorted(pdf_package.glob("*.pdf"))[0]
+    shutil.copy(first, pdf_package / f"副本-{first.name}")  # the same bytes under a second name
+    (pdf_package / "损坏.pdf").write_bytes(b"%PDF-1.7\n\x00garbage")
+    (pdf_package / "空文件.docx").write_bytes(b"")
+    outcomes = ingest(corpus, find_packages([pdf_package]), today=TODAY)
+    assert outcomes[0].status == "stored"
+    with corpus.session() as session:
+        documents = session.exec(select(t.Document)).all()
+    unreadable = {d.file: d.error for d in documents if d.kind == "unreadable"}
+    assert set(unreadable) == {"损坏.pdf", "空文件.docx"} and all(unreadable.values())
+    assert len({d.sha256 for d in documents}) == len(documents)
+    assert outcomes[0].documents == len(list(pdf_package.iterdir()))
