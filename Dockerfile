@@ -1,4 +1,4 @@
-# eipcheck service image: the HTTP API on port 8000, SQLite data under /data.
+# eipcheck service image: the web UI and API on port 8000, SQLite data and stored files under /data.
 FROM python:3.11-slim-bookworm
 
 RUN apt-get update \
@@ -14,6 +14,7 @@ COPY service ./service
 RUN pip install --no-cache-dir .
 
 ENV EIPCHECK_DATA_DIR=/data
+RUN mkdir -p /data && chown nobody /data
 VOLUME ["/data"]
 EXPOSE 8000
 USER nobody

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up eipcheck on a Debian machine (run as root for the system packages):
 #   bash scripts/setup.sh          runtime: Python venv in .venv with eipcheck, CJK fonts, LibreOffice
-#   bash scripts/setup.sh --test   the same plus the test dependencies and poppler-utils
+#   bash scripts/setup.sh --test   the same plus the test dependencies, poppler-utils and Chromium
 # System packages are installed only when missing; Python packages come from PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,9 @@ command -v soffice >/dev/null || command -v libreoffice >/dev/null || missing+=(
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 if [ "$want_test" = 1 ]; then
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # The web UI's end-to-end tests and docs/screenshots.py drive Debian's Chromium with Playwright
+  # (never `playwright install`: nothing is downloaded at run time).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing system packages: ${missing[*]}" >&2

@@ -1,36 +1,53 @@
-"""The HTTP API: for now one synchronous review endpoint with the contract JSON, and a health
-check. Jobs, storage, access control and the web UI come with issue #7.
+"""The HTTP service: JSON API (`service/api.py`, with the stateless `POST /api/review` of the
+contract JSON), web UI (`service/web.py`) and `/healthz`. `create_app(settings)` builds a fresh app
+on its own database and job dispatcher, so every test gets its own.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from contextlib import asynccontextmanager
+from pathlib import Path
 
-from fastapi import FastAPI, File, UploadFile
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
-from extractors.limits import ReadLimits
-from extractors.package import InputFile, expand_bytes
-from service.review import review_inputs
-from service.review_json import ReviewOut, to_contract
+from service import api, web
+from service.db import engine_for
+from service.jobs import dispatcher_for
+from service.settings import Settings
 
 
-def create_app() -> FastAPI:
-    """A fresh app; every test gets its own."""
-    app = FastAPI(title="eipcheck", description="生态工业园区申报材料审查服务", version="0.1.0")
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A fresh app on the settings' database (EIPCHECK_* environment by default)."""
+    settings = settings or Settings.from_env()
+    engine = engine_for(settings)
+    dispatcher = dispatcher_for(engine, settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        dispatcher.start()
+        yield
+        dispatcher.stop()
+
+    app = FastAPI(title="eipcheck", description="生态工业园区申报材料审查服务", version="0.2.0", lifespan=lifespan)
+    app.state.settings, app.state.engine, app.state.dispatcher = settings, engine, dispatcher
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(web.router)
+
+    @app.exception_handler(web.LoginRequired)
+    async def _login(_request: Request, exc: web.LoginRequired):
+        return web.login_redirect(exc.next_url)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException):
+        if request.url.path.startswith("/api") or request.headers.get("hx-request"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return web.error_page(request, None, exc.status_code, str(exc.detail))
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
-
-    @app.post("/api/review", response_model=ReviewOut, response_model_by_alias=True)
-    async def review(
-        files: list[UploadFile] = File(..., description="一个材料包的 PDF、DOCX 或 zip 文件"),
-    ) -> ReviewOut:
-        limits = ReadLimits.from_env()
-        inputs: list[InputFile] = []
-        for upload in files:
-            data = await upload.read(limits.max_file_bytes + 1)
-            inputs.extend(expand_bytes(upload.filename or "upload", data, limits))
-        return to_contract(review_inputs(inputs, today=date.today(), limits=limits))
 
     return app

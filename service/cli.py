@@ -95,11 +95,58 @@ def checks_table() -> str:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(host: str, port: int) -> None:
-    """启动审查服务（HTTP API）。"""
+@click.option("--demo", is_flag=True, help="先载入生成的示例材料库并创建各角色的演示账号。")
+@click.option("--demo-parks", default=4, show_default=True, type=click.IntRange(1, 40), help="示例园区数量。")
+def serve(host: str, port: int, demo: bool, demo_parks: int) -> None:
+    """启动审查服务（网页界面与 HTTP API；默认 SQLite 与进程内任务执行）。"""
     import uvicorn
 
-    uvicorn.run("service.app:create_app", factory=True, host=host, port=port)
+    from service.app import create_app
+    from service.settings import Settings
+
+    settings = Settings.from_env()
+    app = create_app(settings)
+    if demo:
+        from service.demo import load_demo
+
+        logins = load_demo(app.state.engine, settings, parks=demo_parks, say=lambda m: click.echo(m, err=True))
+        click.echo(f"\n打开 http://{host}:{port}/ ，可用以下演示账号登录：")
+        for login in logins:
+            click.echo(f"  {login.username:<10} 密码 {login.password:<15} {login.what}")
+    click.echo(f"数据目录：{settings.data_dir}；任务执行：{settings.worker}", err=True)
+    uvicorn.run(app, host=host, port=port)
+
+
+@cli.command(name="user")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice(["park", "reviewer", "auditor", "admin"]), help="角色。")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, help="密码。")
+@click.option("--name", "display_name", default=None, help="显示名称。")
+@click.option("--park", default=None, help="园区用户所属园区名称（不存在时创建）。")
+@click.option("--province", default=None, help="审查人员负责的省份（不填为全国）。")
+def user_command(
+    username: str, role: str, password: str, display_name: str | None, park: str | None, province: str | None
+) -> None:
+    """创建或更新一个用户。"""
+    from sqlmodel import Session
+
+    from service.db import engine_for
+    from service.settings import Settings
+    from service.tables import Role
+    from service.users import add_user, park_named
+
+    with Session(engine_for(Settings.from_env())) as session:
+        park_id = park_named(session, park, province).id if park else None
+        user = add_user(
+            session,
+            username,
+            password,
+            Role(role),
+            display_name=display_name,
+            park_id=park_id,
+            province=province if role == "reviewer" else None,
+        )
+    click.echo(f"已保存用户 {user.username}（{role}）")
 
 
 for _command in (corpus_cli.ingest, corpus_cli.search, corpus_cli.similar):

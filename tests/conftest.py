@@ -35,3 +35,4 @@ def sample_package(tmp_path_factory: pytest.TempPathFactory) -> SamplePackage:
 
 
 from corpus_backends import corpus, postgres_url  # noqa: E402, F401  (the corpus tests' two backends)
+from service_support import service  # noqa: E402, F401  (the service tests' app and users)
