@@ -12,6 +12,7 @@ import pytest
 
 from extractors.facts.dates import extract_dates
 from extractors.facts.mentions import extract_mentions, extract_tallies
+from extractors.facts.nlp import across_page_breaks, passages
 from extractors.facts.progress import extract_progress, status_of
 from extractors.model import Document, DocumentKind, RawDocument, TextBlock
 from extractors.reader import read_document
@@ -129,3 +130,15 @@ def test_adjustment_paragraph_cut_by_a_pdf_page_break_keeps_its_two_dates_paired
     (reported,) = [f for f in dates if f.kind == "adjustment_reported"]
     assert (made.day, reported.day) == (date(2023, 1, 1), date(2023, 12, 9))
     assert reported.quote.text in made.quote.text and PROJECT in made.quote.text
+
+
+def test_a_short_line_at_a_page_foot_is_not_joined_to_the_next_page():
+    """A cover's date or a letter's date line ends a page without a full stop, yet is no cut paragraph:
+    joining it to the next page's title would give the title a date (a 跟踪评价 dated 2014)."""
+    blocks = (
+        TextBlock("2014年3月5日", 1),
+        TextBlock("关于临江经济开发区规划环境影响跟踪评价报告书的意见", 2),
+    )
+    raw = RawDocument(file="规划环评审查意见.pdf", sha256="", format="pdf", pages=2, blocks=blocks)
+    document = Document(file=raw.file, sha256="", kind=DocumentKind.PLAN_EIA_PROOF, raw=raw)
+    assert [p.text for p in across_page_breaks(passages(document))] == [b.text for b in blocks]

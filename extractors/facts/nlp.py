@@ -39,6 +39,7 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _DIGIT_GAP = re.compile(r"(?<=[\d])[ \t]+(?=[\d年月日号.])|(?<=[年月.])[ \t]+(?=\d)")
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n")
 _PARAGRAPH_ENDS = "。！？；;!?：:”…"  # a paragraph ending otherwise stops mid-sentence
+_CUT_PARAGRAPH = 30  # characters: shorter text at a page foot is a line of its own (a cover's date, a title)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -125,6 +126,7 @@ def across_page_breaks(items: Sequence[Passage]) -> list[Passage]:
             and last.page is not None
             and passage.page is not None
             and passage.page > last.page
+            and len(last.text) >= _CUT_PARAGRAPH
             and last.text[-1] not in _PARAGRAPH_ENDS
         ):
             joined[-1] = replace(last, text=last.text + passage.text)
