@@ -12,7 +12,9 @@ import pytest
 
 from extractors.facts.dates import extract_dates
 from extractors.facts.mentions import extract_mentions, extract_tallies
+from extractors.facts.nlp import across_page_breaks, passages
 from extractors.facts.progress import extract_progress, status_of
+from extractors.model import Document, DocumentKind, RawDocument, TextBlock
 from extractors.reader import read_document
 
 PROJECT = "临江中水回用工程"
@@ -107,3 +109,36 @@ def test_adjustment_dates_in_one_sentence_and_in_neighbouring_sentences():
     assert [f.day for f in reported] == [date(2022, 12, 5), date(2022, 6, 20), date(2023, 5, 10)]
     pairs = [(m.day, r.day) for r in reported for m in made if r.quote.text in m.quote.text]
     assert pairs == [(date(2022, 3, 1), date(2022, 12, 5)), (date(2022, 4, 8), date(2022, 6, 20))]
+
+
+def test_adjustment_paragraph_cut_by_a_pdf_page_break_keeps_its_two_dates_paired():
+    """The PDF reader gives a paragraph cut at the foot of page 16 as two blocks; read as one, the
+    adjustment made in 2023年1月 stays tied to its written report of 2023年12月9日 (第十四条)."""
+    blocks = (
+        TextBlock(
+            "2023年1月，因规划调整，原《实施方案》中的“临江中水回用工程”未能按原计划实施，相关建设内容调整为园区集", 16
+        ),
+        TextBlock(
+            "中式资源化利用设施扩容工程，园区管理委员会已于2023年12月9日将调整情况以书面形式向省级生态环境部门报告。",
+            17,
+        ),
+        TextBlock("四、指标完成情况", 17),
+    )
+    raw = RawDocument(file="验收报告.pdf", sha256="", format="pdf", pages=17, blocks=blocks)
+    dates = extract_dates(Document(file=raw.file, sha256="", kind=DocumentKind.ACCEPTANCE_REPORT, raw=raw))
+    (made,) = [f for f in dates if f.kind == "adjustment_made"]
+    (reported,) = [f for f in dates if f.kind == "adjustment_reported"]
+    assert (made.day, reported.day) == (date(2023, 1, 1), date(2023, 12, 9))
+    assert reported.quote.text in made.quote.text and PROJECT in made.quote.text
+
+
+def test_a_short_line_at_a_page_foot_is_not_joined_to_the_next_page():
+    """A cover's date or a letter's date line ends a page without a full stop, yet is no cut paragraph:
+    joining it to the next page's title would give the title a date (a 跟踪评价 dated 2014)."""
+    blocks = (
+        TextBlock("2014年3月5日", 1),
+        TextBlock("关于临江经济开发区规划环境影响跟踪评价报告书的意见", 2),
+    )
+    raw = RawDocument(file="规划环评审查意见.pdf", sha256="", format="pdf", pages=2, blocks=blocks)
+    document = Document(file=raw.file, sha256="", kind=DocumentKind.PLAN_EIA_PROOF, raw=raw)
+    assert [p.text for p in across_page_breaks(passages(document))] == [b.text for b in blocks]

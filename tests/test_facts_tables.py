@@ -126,6 +126,22 @@ def test_plan_status_column_is_the_baseline_and_year_columns_a_series() -> None:
     assert (added.unit, added.baseline, added.baseline_year, added.target_year) == ("万元", 37400, 2020, 2025)
 
 
+def test_a_table_of_economic_measures_only_states_no_indicator() -> None:
+    """The report's 经济状况 表1-1 gives 工业增加值 by year like a series; as a whole it is economic data
+    (附件3 一 2), while the same 工业增加值 row among indicators (the test above) is an indicator."""
+    economy = _table(
+        [
+            ["指标", "2021年", "2022年", "2023年"],
+            ["地区生产总值（亿元）", "58.2", "63.5", "69.1"],
+            ["工业总产值（亿元）", "160.4", "178.0", "196.3"],
+            ["工业增加值（亿元）", "38.6", "42.1", "46.0"],
+        ]
+    )
+    indicators = _table([["指标（单位）", "2023年"], ["工业用水重复利用率（%）", "91.5"]])
+    facts = extract_indicators(_document(DocumentKind.ACCEPTANCE_REPORT, economy, indicators))
+    assert [fact.name for fact in facts] == ["工业用水重复利用率"]
+
+
 def test_repeated_header_title_row_group_rows_and_continuation() -> None:
     first = _table(
         [

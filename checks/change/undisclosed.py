@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from checks.matching import find_indicator, find_project, fold
 from checks.model import Check, CheckContext, Evidence, Finding, Severity, Submission
 from checks.pairs import evidence, plan_and_report
-from checks.text import find
+from checks.text import find, phrases
 from extractors.facts.model import IdentityFact
 from extractors.model import Document, DocumentKind
 
@@ -93,12 +93,24 @@ def _list_changes(submission: Submission) -> Iterator[Change]:
         gone = [
             p
             for p in pair.plan.facts.projects
-            if find_project(p.name, report.projects) is None
-            and find([pair.report], "adjusted", "reported", containing=p.name) is None
+            if find_project(p.name, report.projects) is None and not _disclosed(pair.report, p.name)
         ]
         if gone:
             names = "、".join(p.name for p in gone)
             yield Change("projects", f"实施方案含“{names}”", "验收报告未列入", (evidence(pair.plan, gone[0].quote),))
+
+
+def _disclosed(report: Document, name: str) -> bool:
+    """The report says the project was adjusted and reported in writing: in one sentence, or in an
+    adjustment whose dated quote runs on to the sentence of its written report (two sentences).
+    """
+    if find([report], "adjusted", "reported", containing=name) is not None:
+        return True
+    reported = phrases()["reported"]
+    return any(
+        f.kind == "adjustment_made" and f.quote is not None and name in f.quote.text and reported.search(f.quote.text)
+        for f in report.facts.dates
+    )
 
 
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:

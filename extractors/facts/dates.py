@@ -24,7 +24,7 @@ import cn2an
 from pydantic import field_validator
 
 from extractors.facts.model import DateFact, Quote
-from extractors.facts.nlp import Passage, Section, load_section, passages, sentences
+from extractors.facts.nlp import Passage, Section, across_page_breaks, load_section, passages, sentences
 from extractors.model import Document, DocumentKind
 
 Precision = Literal["day", "month"]
@@ -212,7 +212,7 @@ def extract_dates(document: Document) -> tuple[DateFact, ...]:
                 quote = Quote(field.page, f"{field.label}：{field.value}")
                 facts.append(DateFact(kind, day=day, year=day.year, quote=quote))
     items = passages(document)
-    for passage in items:
+    for passage in across_page_breaks(items):
         texts = sentences(passage.text)
         facts.extend(_adjustments_paired(texts, [_sentence_facts(passage, s) for s in texts]))
     facts.extend(_eia_parts(document, items))

@@ -70,7 +70,9 @@ def extract_indicators(document: Document) -> tuple[IndicatorFact, ...]:
     facts: list[IndicatorFact] = []
     for roled in roled_tables(blocks, TableKind.INDICATOR):
         columns = value_columns(roled.layout, document.kind, years_near(roled.block_index, statements))
-        facts += [fact for row in roled.rows() if (fact := _fact(row, columns)) is not None]
+        table_facts = [fact for row in roled.rows() if (fact := _fact(row, columns)) is not None]
+        if not all(fact.standard_id is None and is_measure_name(fact.name) for fact in table_facts):
+            facts += table_facts  # a table of economic measures only (the 经济状况 表1-1) states no indicator
     return merge(facts)
 
 
@@ -161,8 +163,6 @@ def _fact(row: Row, columns: ValueColumns) -> IndicatorFact | None:
     unit_written = _unit_as_written(row, columns, unit_in_name)
     unit_written = _SPACES.sub("", unit_written) if unit_written else None
     known = match_indicator(name)
-    if known is None and is_measure_name(name):
-        return None  # a row of the 经济状况 table (工业增加值 by year) is economic data, not an indicator
     expect = (known.unit if known else None) or expected_unit(name)
     canonical = None if unit_written is None else (normalise(0.0, unit_written, expect)[1] or None)
 

@@ -16,7 +16,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -38,6 +38,8 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．／－", "012345678
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _DIGIT_GAP = re.compile(r"(?<=[\d])[ \t]+(?=[\d年月日号.])|(?<=[年月.])[ \t]+(?=\d)")
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n")
+_PARAGRAPH_ENDS = "。！？；;!?：:”…"  # a paragraph ending otherwise stops mid-sentence
+_CUT_PARAGRAPH = 30  # characters: shorter text at a page foot is a line of its own (a cover's date, a title)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -108,6 +110,29 @@ def _passages(raw: RawDocument) -> tuple[Passage, ...]:
                 if text:
                     found.append(Passage(text, block.page_of_row(row_index), index, in_table=True))
     return tuple(found)
+
+
+def across_page_breaks(items: Sequence[Passage]) -> list[Passage]:
+    """Paragraphs a PDF page break cut in two joined again: a paragraph that stops mid-sentence at the
+    foot of a page continues in the first paragraph of the next, and a sentence read in halves loses
+    its dates' meaning (an adjustment made on one page, reported in writing on the next).
+    """
+    joined: list[Passage] = []
+    for passage in items:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and not (last.in_table or passage.in_table)
+            and last.page is not None
+            and passage.page is not None
+            and passage.page > last.page
+            and len(last.text) >= _CUT_PARAGRAPH
+            and last.text[-1] not in _PARAGRAPH_ENDS
+        ):
+            joined[-1] = replace(last, text=last.text + passage.text)
+        else:
+            joined.append(passage)
+    return joined
 
 
 def sentences(text: str) -> list[str]:
