@@ -400,12 +400,12 @@ def _truth_park(seed: int, index: int, earlier: list):
     from corpus.samples.defects import DefectContext, apply
     from corpus.samples.drafts import draft
     from corpus.samples.draw import draw_park
-    from corpus.samples.generate import _defects
+    from corpus.samples.generate import choose_defects
 
     park = draw_park(random.Random(f"{seed}:{index}"), index)
     rng = random.Random(f"{seed}:{index}:defects")
     drafts = draft(park)
-    apply(_defects(rng, index), DefectContext(drafts, rng, earlier))
+    apply(choose_defects(seed, index + 1)[index], DefectContext(drafts, rng, earlier))
     return park, drafts
 
 

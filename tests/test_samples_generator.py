@@ -14,7 +14,7 @@ import pytest
 from corpus.samples.defects import CATALOGUE, DefectContext, apply, choose
 from corpus.samples.drafts import count_zi, draft, follow_report
 from corpus.samples.draw import draw_park
-from corpus.samples.generate import generate
+from corpus.samples.generate import choose_defects, generate
 from corpus.samples.standard_defects import MANDATORY
 
 
@@ -166,6 +166,17 @@ def test_defect_choice_respects_exclusions_and_counts():
             assert len(names) <= 4 and len(set(names)) == len(names)
             for a in names:
                 assert not any(b in CATALOGUE[a][2] for b in names)
+
+
+def test_a_forty_park_corpus_seeds_every_defect_kind():
+    """The benchmark's corpus size: every rule the generator can seed has cases to be scored on."""
+    for seed in range(1, 6):
+        chosen = choose_defects(seed, 40)
+        drawn = {name for names in chosen for name in names}
+        assert drawn == set(CATALOGUE), (seed, set(CATALOGUE) - drawn)
+        assert sum(not names for names in chosen) >= 5  # clean parks remain to measure precision on
+        for names in chosen:
+            assert not any(b in CATALOGUE[a][2] for a in names for b in names)
 
 
 def _docx_text(path: Path) -> str:

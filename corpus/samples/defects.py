@@ -9,6 +9,7 @@ adjustment disclosed in time, an old EIA with its follow-up evaluation). Never i
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 
 from corpus.samples import data_defects, standard_defects
 from corpus.samples import defects_consistency as consistency
@@ -309,15 +310,21 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
 }
 
 
-def choose(rng: random.Random, package: str, count: int, has_earlier: bool) -> list[str]:
-    """`count` compatible defects for one package, in catalogue order."""
+def choose(
+    rng: random.Random, package: str, count: int, has_earlier: bool, drawn: Mapping[str, int] | None = None
+) -> list[str]:
+    """`count` compatible defects for one package, in catalogue order. The least drawn so far
+    (`drawn`: name -> times) come first, ties in random order, so that a corpus of a few dozen
+    parks seeds every defect kind before it repeats one and every rule has cases to score.
+    """
+    drawn = drawn or {}
     pool = [
         n
         for n, (_, where, _) in CATALOGUE.items()
         if where == package and (has_earlier or n != "report_copied_passage")
     ]
     chosen: list[str] = []
-    for name in rng.sample(pool, len(pool)):
+    for name in sorted(rng.sample(pool, len(pool)), key=lambda n: drawn.get(n, 0)):
         if len(chosen) == count:
             break
         if not any(name in CATALOGUE[c][2] or c in CATALOGUE[name][2] for c in chosen):

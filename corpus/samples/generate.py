@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,25 +66,35 @@ def _packages(drafts: Drafts, seeded: list[Seeded]) -> list[TruthPackage]:
     ]
 
 
-def _defects(rng: random.Random, index: int) -> list[str]:
-    if rng.random() < CLEAN_SHARE:
-        return []
-    application, acceptance = rng.randint(0, 3), rng.randint(0, 4)
-    if application + acceptance == 0:
-        acceptance = 1
-    return choose(rng, "application", application, index > 0) + choose(rng, "acceptance", acceptance, index > 0)
+def choose_defects(seed: int, parks: int) -> list[list[str]]:
+    """The defects of each park of a corpus: a share of parks is clean, the others get up to 3
+    application and up to 4 acceptance defects, the least drawn kinds first (see `choose`).
+    """
+    drawn: Counter[str] = Counter()
+    chosen: list[list[str]] = []
+    for index in range(parks):
+        rng = random.Random(f"{seed}:{index}:choice")
+        names: list[str] = []
+        if rng.random() >= CLEAN_SHARE:
+            application, acceptance = rng.randint(0, 3), rng.randint(0, 4)
+            if application + acceptance == 0:
+                acceptance = 1
+            names = choose(rng, "application", application, index > 0, drawn)
+            names += choose(rng, "acceptance", acceptance, index > 0, drawn)
+        drawn.update(names)
+        chosen.append(names)
+    return chosen
 
 
-def write_park(out: Path, seed: int, park: Park, earlier: list[Park], defects: list[str] | None = None) -> WrittenPark:
-    """Seed one park's defects (drawn, or the named ones), render its documents as DOCX, write truth.json."""
+def write_park(out: Path, seed: int, park: Park, earlier: list[Park], defects: list[str]) -> WrittenPark:
+    """Seed one park's named defects, render its documents as DOCX, write truth.json."""
     rng = random.Random(f"{seed}:{park.index}:defects")
     drafts = draft(park)
-    names = _defects(rng, park.index) if defects is None else defects
-    seeded = apply(names, DefectContext(drafts, rng, earlier))
+    seeded = apply(defects, DefectContext(drafts, rng, earlier))
     follow_report(drafts)
     folder = out / f"park-{park.index + 1:02d}"
     documents = _render(folder, drafts)
-    truth = ParkTruth(park.identity.name, seed, park.index, names, documents, _packages(drafts, seeded))
+    truth = ParkTruth(park.identity.name, seed, park.index, defects, documents, _packages(drafts, seeded))
     (folder / "truth.json").write_text(json.dumps(truth.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
     return WrittenPark(folder, truth)
 
@@ -92,7 +103,8 @@ def generate(out: Path, parks: int, seed: int, *, pdf: bool = True, jobs: int = 
     """Write the corpus; returns the park folders."""
     out.mkdir(parents=True, exist_ok=True)
     drawn = [draw_park(random.Random(f"{seed}:{i}"), i) for i in range(parks)]
-    written = [write_park(out, seed, park, drawn[: park.index]) for park in drawn]
+    defects = choose_defects(seed, parks)
+    written = [write_park(out, seed, park, drawn[: park.index], defects[park.index]) for park in drawn]
     if pdf:
         folders = [w.folder / part for w in written for part in ("application", "acceptance")]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
