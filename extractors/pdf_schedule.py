@@ -108,6 +108,8 @@ def _read_range(pdf: pdfium.PdfDocument, numbers: range, deadline: float) -> lis
             continue
         try:
             outcomes.append(read_page(pdf, number))
+        except MemoryError:
+            raise  # the worker's memory cap, not a malformed page: the document is too large to read
         except Exception as exc:  # one malformed page must not cost the others
             outcomes.append(_Missed(number, type(exc).__name__))
     return outcomes
@@ -143,7 +145,7 @@ def _read_parallel(data: bytes, n_pages: int, workers: int, deadline: float, lim
             workers, mp_context=context, initializer=_start_worker, initargs=(data, limits.worker_memory_bytes)
         ) as pool:
             return [o for chunk in pool.map(_read_chunk, chunks, [deadline] * len(chunks)) for o in chunk]
-    except BrokenProcessPool as exc:
+    except (BrokenProcessPool, MemoryError) as exc:
         raise UnreadableDocument(
             Reason.TOO_LARGE, f"PDF 解析进程超出内存上限（{limits.worker_memory_bytes // 2**20} MB）或异常退出"
         ) from exc
