@@ -5,8 +5,10 @@ script's bearer token needs none; and the login form needs the token of its pre-
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 from service_support import page_token
 
+from service.app import create_app
 from service.csrf import MESSAGE, PRESESSION
 
 FORGED = "0" * 64
@@ -96,3 +98,11 @@ def test_the_login_form_needs_its_pre_session_token(service):
     assert signed_in.status_code == 303
     session_cookie = next(c for c in signed_in.headers.get_list("set-cookie") if c.startswith("eipcheck_session="))
     assert "HttpOnly" in session_cookie and "SameSite=lax" in session_cookie
+
+
+def test_a_pages_token_survives_a_restart(service):
+    token = service.login("reviewer")
+    restarted = TestClient(create_app(service.settings), cookies=dict(service.client.cookies))
+    assert restarted.post("/logout", data={"csrf_token": FORGED}, follow_redirects=False).status_code == 403
+    assert restarted.post("/logout", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    assert (service.settings.data_dir / "secret_key").stat().st_mode & 0o077 == 0
