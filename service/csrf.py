@@ -67,7 +67,7 @@ async def _sent_token(request: Request) -> str:
     if sent:
         return sent
     if request.headers.get("content-type", "").lower().startswith(FORM_TYPES):
-        field = (await request.form()).get(FIELD)  # the route's own parse, cached by Starlette
+        field = (await request.form()).get(FIELD)  # one parse: Starlette caches it for the route
         return field if isinstance(field, str) else ""
     return ""
 
