@@ -1,6 +1,7 @@
 """The HTTP service: JSON API (`service/api.py`, with the stateless `POST /api/review` of the
 contract JSON), web UI (`service/web.py`) and `/healthz`. `create_app(settings)` builds a fresh app
-on its own database and job dispatcher, so every test gets its own.
+on its own database and job dispatcher, so every test gets its own. Every unsafe request made with
+the session cookie is checked for its CSRF token (`service/csrf.py`).
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from service import api, web
+from service import api, csrf, web
 from service.db import engine_for
 from service.jobs import dispatcher_for
 from service.settings import Settings
@@ -30,8 +31,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         dispatcher.stop()
 
-    app = FastAPI(title="eipcheck", description="生态工业园区申报材料审查服务", version="0.2.0", lifespan=lifespan)
+    app = FastAPI(
+        title="eipcheck",
+        description="生态工业园区申报材料审查服务",
+        version="0.2.0",
+        lifespan=lifespan,
+        dependencies=[Depends(csrf.protect)],  # every route, API included: the API accepts the cookie too
+    )
     app.state.settings, app.state.engine, app.state.dispatcher = settings, engine, dispatcher
+    app.state.secret_key = settings.secret_key()
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.include_router(api.router)
     app.include_router(web.router)

@@ -46,11 +46,18 @@ def aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def bearer_of(request: Request) -> str | None:
+    """The token of an `Authorization: Bearer …` header, or None.
+
+    The one parser of that header: authentication and the CSRF guard (`service/csrf.py`) both ask
+    it, so the requests exempt from CSRF are exactly those that authenticate by the header alone.
+    """
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return (token.strip() or None) if scheme.lower() == "bearer" else None
+
+
 def _token_of(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    if header.lower().startswith("bearer "):
-        return header[7:].strip()
-    return request.cookies.get(COOKIE)
+    return bearer_of(request) or request.cookies.get(COOKIE)
 
 
 def user_for_token(session: Session, token: str | None) -> User | None:

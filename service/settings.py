@@ -9,6 +9,7 @@ the request, for tests and tools), EIPCHECK_REDIS_URL.
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,25 @@ class Settings:
     def upload_dir(self) -> Path:
         """Uploaded files, kept byte-for-byte before the upload is acknowledged."""
         return self.data_dir / "uploads"
+
+    def secret_key(self) -> bytes:
+        """The app's signing key (CSRF tokens), made once at first start and kept in the data
+        directory, so tokens in open pages stay valid across restarts and every process agrees.
+        """
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            draft = path.with_name(f"secret_key.{os.getpid()}.tmp")
+            fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w") as out:
+                out.write(secrets.token_hex(32))
+            try:
+                os.link(draft, path)  # atomic: two processes starting at once keep the first key
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        return path.read_text().strip().encode()
 
     @classmethod
     def from_env(cls) -> Settings:

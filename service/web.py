@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from sqlmodel import Session, select
 
 from extractors.limits import ReadLimits
-from service import api, store
+from service import api, csrf, store
 from service.access import ROLE_LABELS, can_dispose, can_retry, can_upload, scope_of
 from service.api import RowId
 from service.auth import COOKIE, audit, authenticate, issue_token, optional_user, revoke
@@ -93,6 +93,7 @@ def render(
             "can_upload": bool(user and can_upload(user)),
             "can_dispose": bool(user and can_dispose(user)),
             "can_retry": bool(user and can_retry(user)),
+            "csrf_token": csrf.token_for(request),
             **context,
         },
         status_code=status_code,
@@ -105,12 +106,13 @@ def error_page(request: Request, user: User | None, status: int, message: str) -
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, next: str = "/") -> HTMLResponse:
-    """The login form."""
-    return render(request, "login.html", None, next=next)
+def login_page(request: Request, next: str = "/") -> Response:
+    """The login form, with the pre-session cookie its CSRF token is derived from."""
+    csrf.begin_presession(request)
+    return csrf.keep_presession(request, render(request, "login.html", None, next=next))
 
 
-@router.post("/login", response_model=None)
+@router.post("/login", response_model=None, dependencies=[Depends(csrf.protect_login)])
 def login(
     request: Request,
     session: SessionDep,
@@ -129,6 +131,7 @@ def login(
     response.set_cookie(
         COOKIE, token, httponly=True, samesite="lax", max_age=request.app.state.settings.session_hours * 3600
     )
+    response.delete_cookie(csrf.PRESESSION)  # the session cookie binds the tokens from now on
     return response
 
 

@@ -4,6 +4,7 @@ two provinces, and a user of every role with an API token.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from service.app import create_app
-from service.auth import issue_token
+from service.auth import COOKIE, issue_token
 from service.settings import Settings
 from service.tables import Role
 from service.users import add_user, park_named
@@ -44,6 +45,17 @@ class Service:
         """The bearer header of a user."""
         return {"Authorization": f"Bearer {self.tokens[user]}"}
 
+    def login(self, user: str) -> str:
+        """Sign in through the login form as a browser does; the CSRF token the user's pages carry."""
+        form = self.client.get("/login")
+        answer = self.client.post(
+            "/login",
+            data={"username": user, "password": f"{user}-pw", "csrf_token": page_token(form.text)},
+            follow_redirects=False,
+        )
+        assert answer.status_code == 303 and COOKIE in answer.cookies, answer.text
+        return page_token(self.client.get("/").text)
+
     def upload(self, user: str, paths: list[Path], **data) -> dict:
         """Upload files as one package; the 202 body."""
         files = [("files", (p.name, p.read_bytes(), "application/octet-stream")) for p in paths]
@@ -60,6 +72,13 @@ class Service:
                 return job
             time.sleep(0.2)
         raise AssertionError(f"job {job_id} still {job['status']}")
+
+
+def page_token(html: str) -> str:
+    """The CSRF token in a page's forms."""
+    found = re.search(r'name="csrf_token" value="([0-9a-f]{64})"', html)
+    assert found, "the page carries no CSRF token"
+    return found.group(1)
 
 
 def make_service(

@@ -1,6 +1,7 @@
 """End to end in a real headless Chromium (Debian's /usr/bin/chromium driven by Playwright): a
 reviewer logs in, uploads a package, waits for the review, opens a finding and dismisses it with a
-note, and searches the corpus; a park user sees only its own park in the queue."""
+note, searches the corpus and signs out; a park user sees only its own park in the queue. Every
+form posts the CSRF token its page carries, as a real browser sends it."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def login(page: Page, url: str, username: str) -> None:
     expect(page.locator("#queue")).to_be_visible()
 
 
-def test_reviewer_uploads_waits_dismisses_a_finding_and_searches(live, page, sample_package):
+def test_reviewer_uploads_waits_dismisses_a_finding_searches_and_signs_out(live, page, sample_package):
     _svc, url = live
     login(page, url, "reviewer")
     page.click("text=上传材料")
@@ -81,6 +82,11 @@ def test_reviewer_uploads_waits_dismisses_a_finding_and_searches(live, page, sam
     page.click("button:has-text('检索')")
     expect(page.locator("#hits mark").first).to_have_text("综合能耗")
     expect(page.locator("#hits .hit").first).to_contain_text(PARK_A)
+    page.click("header button:has-text('退出')")
+    expect(page.locator("h1")).to_have_text("用户登录")
+    page.goto(url + "/")
+    expect(page.locator("h1")).to_have_text("用户登录")
+    assert "/login?next=" in page.url
 
 
 def test_a_park_user_sees_only_its_park(live, page, sample_package):

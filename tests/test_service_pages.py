@@ -8,15 +8,10 @@ import re
 from service_support import PARK_A
 
 
-def _login(service, user: str) -> None:
-    answer = service.client.post("/login", data={"username": user, "password": f"{user}-pw"}, follow_redirects=False)
-    assert answer.status_code == 303 and "eipcheck_session" in answer.cookies
-
-
 def test_the_submission_page_shows_what_the_api_returns(service, sample_package):
     sid = service.upload("park_a", sorted(sample_package.docx.values()))["submission_id"]
     detail = service.client.get(f"/api/submissions/{sid}", headers=service.auth("reviewer")).json()
-    _login(service, "reviewer")
+    service.login("reviewer")
     page = service.client.get(f"/submissions/{sid}").text
     assert PARK_A in page
     assert sorted(map(int, re.findall(r'id="finding-(\d+)"', page))) == sorted(f["id"] for f in detail["findings"])
@@ -29,20 +24,22 @@ def test_the_submission_page_shows_what_the_api_returns(service, sample_package)
 def test_a_dismissal_from_the_page_returns_the_updated_card(service, sample_package):
     sid = service.upload("park_a", sorted(sample_package.docx.values()))["submission_id"]
     finding = service.client.get(f"/api/submissions/{sid}", headers=service.auth("reviewer")).json()["findings"][0]
-    _login(service, "reviewer")
+    token = service.login("reviewer")
     card = service.client.post(
         f"/findings/{finding['id']}/disposition",
         data={"decision": "dismissed", "note": "不适用"},
-        headers={"HX-Request": "true"},
+        headers={"HX-Request": "true", "X-CSRF-Token": token},
     )
     assert card.status_code == 200 and "已排除：不适用" in card.text and 'class="finding' in card.text
 
 
 def test_a_parks_self_check_reviews_a_draft_without_storing_it(service, sample_package):
-    _login(service, "park_a")
+    token = service.login("park_a")
     draft = sample_package.docx["验收报告"]
     page = service.client.post(
-        "/selfcheck", files=[("files", (draft.name, draft.read_bytes(), "application/octet-stream"))]
+        "/selfcheck",
+        data={"csrf_token": token},
+        files=[("files", (draft.name, draft.read_bytes(), "application/octet-stream"))],
     )
     assert page.status_code == 200
     assert "碳排放与碳汇现状 · 缺失" in page.text
@@ -73,5 +70,5 @@ def test_every_page_answers_every_role_as_its_rights_say(service, sample_package
     }
     for user, statuses in expected.items():
         service.client.cookies.clear()
-        _login(service, user)
+        service.login(user)
         assert [service.client.get(page).status_code for page in pages] == statuses, user
