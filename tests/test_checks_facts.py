@@ -11,7 +11,16 @@ import pytest
 from checks import REGISTRY, run_checks
 from checks.model import CheckContext, Stage
 from checks.submission import build_submission
-from extractors.facts.model import DateFact, Facts, IdentityFact, IndicatorFact, ProjectFact, Quote, StatementFact
+from extractors.facts.model import (
+    DateFact,
+    Facts,
+    IdentityFact,
+    IndicatorFact,
+    ProjectFact,
+    Quote,
+    StatementFact,
+    TallyFact,
+)
 from extractors.model import Document, DocumentKind, RawDocument, TextBlock
 
 CONTEXT = CheckContext(today=date(2024, 10, 8))
@@ -328,3 +337,19 @@ def test_compliance_certificate_covers_three_years_before_application(period, fi
     documents[documents.index(certificate)] = replace(certificate, facts=Facts(statements=(statement,)))
     found = {r for r, _ in _found(documents)}
     assert ("timeline.certificate_period" in found) is fires
+
+
+@pytest.mark.parametrize(
+    ("form_count", "report_tallies", "fires"),
+    [
+        (2, (), False),  # the report evaluates the two indicators the form counts
+        (3, (), True),  # the form counts one its report never evaluates
+        (3, (TallyFact("indicator_count", 3.0, Q),), False),  # the report's own words say 3
+        (2, (TallyFact("indicator_count", 3.0, Q),), True),
+    ],
+)
+def test_the_form_count_of_indicators_against_the_report(form_count, report_tallies, fires):
+    form = replace(FORM, tallies=(TallyFact("indicator_count", float(form_count), Q),))
+    report = replace(REPORT, tallies=report_tallies)
+    found = _found(_package(report=report, form=form))
+    assert (("consistency.application_form_conflict", "indicator_count") in found) is fires

@@ -48,3 +48,24 @@ def test_the_review_finds_exactly_the_seeded_defect(defect, parks, tmp_path):
         assert _review(written.folder, package["files"]) == _expected(package), (defect, package["stage"])
     if defect is None:
         assert all(not p["findings"] for p in truth["packages"])
+
+
+# Parks of SEED whose form_conflict draws each figure the 验收申请表 can get wrong. The report states
+# no count of its indicators in words: the form's “选定的N项评价指标” is checked against the rows of
+# its 指标达标情况表, as a reviewer counts them.
+FORM_SUBJECTS = {
+    0: "project_investment",
+    1: "单位工业增加值综合能耗",
+    2: "工业固体废物综合利用率",
+    5: "indicator_count",
+}
+
+
+@pytest.mark.parametrize("index", sorted(FORM_SUBJECTS), ids=list(FORM_SUBJECTS.values()))
+def test_every_figure_of_the_acceptance_form_is_compared_with_the_report(index, parks, tmp_path):
+    written = write_park(tmp_path, SEED, parks[index], parks[:index], defects=["form_conflict"])
+    truth = json.loads((written.folder / "truth.json").read_text(encoding="utf-8"))
+    package = next(p for p in truth["packages"] if p["stage"] == "acceptance")
+    subjects = [f["subject"] for f in package["findings"] if f["rule"] == "consistency.application_form_conflict"]
+    assert subjects == [FORM_SUBJECTS[index]]  # the park really carries that figure wrong
+    assert _review(written.folder, package["files"]) == _expected(package)

@@ -1,6 +1,10 @@
 """consistency.application_form_conflict: the 验收申请表 (附件4) states a figure the 验收报告 contradicts:
 an indicator's value, the number of indicators evaluated, or the investment completed. The form
 summarises the report for the ministry (第十七条); a form that disagrees with it cannot be relied on.
+
+A report seldom writes its number of indicators in words: it evaluates them one by one in its
+《标准》符合性 table. When it states no count, the count is the indicators it evaluates, as a reviewer
+counts the table's rows.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from dataclasses import dataclass
 from checks.model import Check, CheckContext, Evidence, Finding, Severity, Submission
 from checks.pairs import evidence
 from checks.values import disagree, same_topic, stated
+from extractors.facts.model import Quote, TallyFact
+from extractors.facts.table_roles import TableKind
 from extractors.model import Document, DocumentKind
 
 BASIS = "管理办法 第十七条、附件4"
@@ -63,22 +69,47 @@ def _indicators(form: Document, report: Document) -> Iterator[Contradiction]:
                 )
 
 
+def _counted(report: Document) -> TallyFact | None:
+    """The number of indicators the report evaluates (a value or a 达标 verdict), quoted by the
+    caption of its largest indicator table; None when it evaluates none.
+    """
+    evaluated = [f for f in report.facts.indicators if f.value is not None or f.claims_met is not None]
+    if not evaluated:
+        return None
+    tables = [t for t in report.facts.tables if t.kind == TableKind.INDICATOR]
+    table = max(tables, key=lambda t: len(t.rows), default=None)
+    if table is None:
+        return TallyFact("indicator_count", len(evaluated), evaluated[-1].quote)
+    return TallyFact("indicator_count", len(evaluated), Quote(table.page, table.caption or table.header))
+
+
+def _in_report(report: Document, what: str) -> list[TallyFact]:
+    """The report's own figure: as stated in words, else (indicators) as counted in its tables."""
+    stated = [t for t in report.facts.tallies if t.what == what]
+    if stated or what != "indicator_count":
+        return stated
+    counted = _counted(report)
+    return [counted] if counted else []
+
+
 def _tallies(form: Document, report: Document) -> Iterator[Contradiction]:
     for what, (label, unit) in TALLIES.items():
         stated_in_form = [t for t in form.facts.tallies if t.what == what]
-        stated_in_report = [t for t in report.facts.tallies if t.what == what]
+        stated_in_report = _in_report(report, what)
         if not stated_in_form or not stated_in_report:
             continue
         slack = _MONEY_SLACK if unit == "万元" else 0.0
         first = stated_in_form[0]
         if any(abs(first.value - t.value) <= slack for t in stated_in_report):
             continue
+        other = stated_in_report[0]
+        counted = "" if other in report.facts.tallies else "（指标达标情况表逐项评价的指标数）"
         yield Contradiction(
             what,
             label,
             f"{first.value:g}{unit}",
-            f"{stated_in_report[0].value:g}{unit}",
-            (evidence(form, first.quote), evidence(report, stated_in_report[0].quote)),
+            f"{other.value:g}{unit}{counted}",
+            (evidence(form, first.quote), evidence(report, other.quote)),
         )
 
 
