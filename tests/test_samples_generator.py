@@ -168,6 +168,26 @@ def test_defect_choice_respects_exclusions_and_counts():
                 assert not any(b in CATALOGUE[a][2] for b in names)
 
 
+PROJECT_DEFECTS = ("project_dropped", "project_period_changed", "project_status_conflict", "adjustment_reported_late")
+
+
+@pytest.mark.parametrize("first", PROJECT_DEFECTS)
+def test_two_project_defects_of_one_park_alter_different_projects(first):
+    """A status conflict seeded on a project that another defect then drops (or the reverse) is a truth
+    no document shows: park-27 of seed 2 claimed a conflict for a project its report had replaced.
+    """
+    for run in range(12):
+        drafts, earlier = _drafts()
+        ctx = DefectContext(drafts, random.Random(f"{first}:{run}"), earlier)
+        seeded = apply([first, *(d for d in PROJECT_DEFECTS if d != first)], ctx)
+        named = [s.finding.subject for s in seeded if s.finding.rule != "change.undisclosed"]
+        assert len(named) == len(set(named)) == len(PROJECT_DEFECTS), named
+        kept = {p.name for p in drafts.report.projects}
+        for item in seeded:
+            if item.finding.rule in ("consistency.project_status_conflict", "consistency.project_changed"):
+                assert item.finding.subject in kept
+
+
 def test_a_forty_park_corpus_seeds_every_defect_kind():
     """The benchmark's corpus size: every rule the generator can seed has cases to be scored on."""
     for seed in range(1, 6):

@@ -87,7 +87,7 @@ def baseline_year_mismatch(ctx: DefectContext, name: str) -> list[Seeded]:
 
 def project_dropped(ctx: DefectContext, name: str) -> list[Seeded]:
     report = ctx.drafts.report
-    victim = ctx.rng.choice(report.projects)
+    victim = ctx.spare_project()
     report.projects.remove(victim)
     return [
         _seed(ACCEPTANCE, "consistency.project_dropped", "acceptance_report", victim.name, name),

@@ -50,7 +50,7 @@ def indicator_added_explained(ctx: DefectContext, name: str) -> list[Seeded]:
 
 
 def project_period_changed(ctx: DefectContext, name: str) -> list[Seeded]:
-    victim = ctx.rng.choice(ctx.drafts.report.projects)
+    victim = ctx.spare_project()
     if ctx.rng.random() < 0.5:
         victim.end += 1
     else:
@@ -59,7 +59,7 @@ def project_period_changed(ctx: DefectContext, name: str) -> list[Seeded]:
 
 
 def project_status_conflict(ctx: DefectContext, name: str) -> list[Seeded]:
-    victim = ctx.rng.choice(ctx.drafts.report.projects)
+    victim = ctx.spare_project()
     ctx.drafts.report.progress_in_text[victim.name] = ctx.rng.choice(("仍在建设中", "在建，尚未完成", "尚未建成投运"))
     return [seed(ACCEPTANCE, "consistency.project_status_conflict", "acceptance_report", victim.name, name)]
 
@@ -96,7 +96,7 @@ def value_conflict(ctx: DefectContext, name: str) -> list[Seeded]:
 def _adjust(ctx: DefectContext, late: bool) -> Project:
     """Drop a project from the report and explain it, reported in time or more than six months late."""
     report = ctx.drafts.report
-    victim = ctx.rng.choice(report.projects)
+    victim = ctx.spare_project()
     report.projects.remove(victim)
     made = shifted(ctx.drafts.park.approval_date, ctx.rng.randint(90, 200))
     after = ctx.rng.randint(230, 330) if late else ctx.rng.randint(15, 150)

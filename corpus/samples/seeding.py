@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpus.samples.drafts import Drafts
-from corpus.samples.model import Park, TruthFinding
+from corpus.samples.model import Park, Project, TruthFinding
 
 BOTH = ("application", "acceptance")
 APPLICATION = ("application",)
@@ -51,6 +51,17 @@ class DefectContext:
     drafts: Drafts
     rng: random.Random
     earlier: list[Park]
+    altered_projects: set[str] = field(default_factory=set)
+
+    def spare_project(self) -> Project:
+        """A 支撑项目 of the report no other defect of this park has altered yet, now marked altered: one
+        defect per project, so a project another defect drops cannot also carry a status conflict.
+        """
+        report = self.drafts.report
+        spare = [p for p in report.projects if p.name not in self.altered_projects] or report.projects
+        chosen = self.rng.choice(spare)
+        self.altered_projects.add(chosen.name)
+        return chosen
 
 
 DefectFn = Callable[[DefectContext, str], list[Seeded]]
