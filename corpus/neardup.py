@@ -73,7 +73,7 @@ class NumberSettings(_Strict):
     """Copied data tables: runs of numbers (corpus/numbers.py)."""
 
     window: int
-    min_informative: int
+    min_significant: int
     min_windows: int
     boilerplate_parks: int
 

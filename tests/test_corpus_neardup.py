@@ -40,11 +40,18 @@ PRACTICE = (
 )
 
 
+SURROUNDINGS = (
+    "{park}所在区域环境空气质量优良天数比例为85%，地表水国控断面水质优良比例达到90%，"
+    "园区建成区绿化覆盖率达到40%，重点企业清洁生产审核实施率为100%，环境质量总体良好并持续改善，"
+    "区域生态环境保护工作得到上级部门充分肯定，群众满意度逐年提升。"
+)
+
+
 def _paragraphs(index: int) -> list[str]:
     park = PARKS[index]
-    practice = PRACTICE.format(park=park, chain=INDUSTRIES[index], tce=1000 + 37 * index)
+    practice = PRACTICE.format(park=park, chain=INDUSTRIES[index], tce=1263 + 37 * index)
     if index == 3:  # the copier: park 0's paragraph with its own name
-        practice = PRACTICE.format(park=PARKS[0], chain=INDUSTRIES[0], tce=1000).replace(PARKS[0], park)
+        practice = PRACTICE.format(park=PARKS[0], chain=INDUSTRIES[0], tce=1263).replace(PARKS[0], park)
     return [
         f"{park}生态工业园区创建验收报告",
         "五、创建特点和经验总结",
@@ -54,9 +61,10 @@ def _paragraphs(index: int) -> list[str]:
     ]
 
 
-def _document(index: int):
-    blocks = tuple(TextBlock(text, page=1 + i // 3) for i, text in enumerate(_paragraphs(index)))
-    data = "\n".join(_paragraphs(index)).encode()
+def _document(index: int, extra: list[str] | None = None):
+    paragraphs = [*_paragraphs(index), *(extra or [])]
+    blocks = tuple(TextBlock(text, page=1 + i // 3) for i, text in enumerate(paragraphs))
+    data = "\n".join(paragraphs).encode()
     raw = RawDocument("验收报告.pdf", hashlib.sha256(data).hexdigest(), "pdf", 2, blocks)
     return analyse(raw), data
 
@@ -70,7 +78,8 @@ def _store_parks(corpus, count: int) -> None:
             )
             session.add(submission)
             session.flush()
-            document, data = _document(index)
+            # park 0 also writes the surroundings paragraph of the consultancy's template
+            document, data = _document(index, [SURROUNDINGS.format(park=PARKS[0])] if index == 0 else [])
             store_document(session, corpus.data_dir, submission.id, PARKS[index], document, data)
         session.commit()
 
@@ -138,3 +147,12 @@ def test_the_corpus_can_be_limited_to_given_parks(corpus):
         ids = dict(session.exec(select(t.Park.name, t.Park.id)).all())
         assert find_copies(session, _probes(3), PARKS[3], parks=[ids[PARKS[1]], ids[PARKS[2]]]) == []
         assert [m.other_park for m in find_copies(session, _probes(3), PARKS[3], parks=[ids[PARKS[0]]])] == [PARKS[0]]
+
+
+def test_a_template_stating_only_round_shares_is_not_a_copy(corpus):
+    """Two parks fill the consultancy's paragraph with the same round percentages: no evidence
+    figure (another park's own facts) is repeated, so the paragraph is not compared at all."""
+    _store_parks(corpus, 1)
+    with corpus.session() as session:
+        with_template = [*_probes(3)[:2], Probe("验收报告.pdf", 2, SURROUNDINGS.format(park=PARKS[3]))]
+        assert find_copies(session, with_template, PARKS[3]) == []
