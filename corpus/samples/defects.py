@@ -310,6 +310,10 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
 }
 
 
+# Defects that copy from a park written before this one: never drawn for the first park.
+NEEDS_EARLIER = frozenset({"report_copied_passage", "report_copied_numbers"})
+
+
 def choose(
     rng: random.Random, package: str, count: int, has_earlier: bool, drawn: Mapping[str, int] | None = None
 ) -> list[str]:
@@ -318,11 +322,7 @@ def choose(
     parks seeds every defect kind before it repeats one and every rule has cases to score.
     """
     drawn = drawn or {}
-    pool = [
-        n
-        for n, (_, where, _) in CATALOGUE.items()
-        if where == package and (has_earlier or n != "report_copied_passage")
-    ]
+    pool = [n for n, (_, where, _) in CATALOGUE.items() if where == package and (has_earlier or n not in NEEDS_EARLIER)]
     chosen: list[str] = []
     for name in sorted(rng.sample(pool, len(pool)), key=lambda n: drawn.get(n, 0)):
         if len(chosen) == count:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpus.samples.drafts import Drafts
 from corpus.samples.model import Park, TruthFinding
@@ -46,14 +46,25 @@ class Seeded:
 
 @dataclass
 class DefectContext:
-    """What a defect may use: the drafts, a random source, and the parks written before this one."""
+    """What a defect may use: the drafts, a random source, the parks written before this one and
+    the defects seeded in them (by park index).
+    """
 
     drafts: Drafts
     rng: random.Random
     earlier: list[Park]
+    earlier_defects: dict[int, list[str]] = field(default_factory=dict)
 
 
 DefectFn = Callable[[DefectContext, str], list[Seeded]]
+
+
+def copy_source(ctx: DefectContext, unfit: frozenset[str]) -> Park:
+    """An earlier park to copy from, none of whose defects is `unfit` (one that would leave the copied
+    text out of its documents or under another name); any earlier park when none qualifies.
+    """
+    fit = [p for p in ctx.earlier if not unfit & set(ctx.earlier_defects.get(p.index, ()))]
+    return ctx.rng.choice(fit or ctx.earlier)
 
 
 def seed(packages, rule: str, kind: str | None, subject: str, defect: str) -> Seeded:
