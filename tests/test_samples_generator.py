@@ -181,6 +181,8 @@ def test_defects_copying_an_earlier_park_are_never_drawn_for_the_first():
     [
         # no three-year 经济状况 table under the park's own name: section left out, renamed, two years
         ("report_copied_numbers", ["report_missing_section", "park_renamed", "economic_years_short"]),
+        # the practice passage under another name, or replaced by a copied one
+        ("report_copied_passage", ["park_renamed", "report_copied_passage", "park_renamed"]),
     ],
 )
 def test_a_copy_comes_from_an_earlier_park_whose_documents_hold_it(name, unfit):

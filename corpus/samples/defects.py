@@ -17,7 +17,16 @@ from corpus.samples.drafts import facts_of, over_limit_text, shifted
 from corpus.samples.draw import park_name, practice_passage
 from corpus.samples.plan_prose import MAP_BOUNDARY, MAP_CHAIN, PLAN_PROJECT_CAPTION, PROJECT_TABLE, TASK_TABLE
 from corpus.samples.report_prose import REPORT_PROJECT_CAPTION
-from corpus.samples.seeding import ACCEPTANCE, APPLICATION, BOTH, GROUPS, DefectContext, DefectFn, Seeded
+from corpus.samples.seeding import (
+    ACCEPTANCE,
+    APPLICATION,
+    BOTH,
+    GROUPS,
+    DefectContext,
+    DefectFn,
+    Seeded,
+    copy_source,
+)
 from corpus.samples.seeding import seed as _seed
 
 
@@ -206,7 +215,9 @@ def report_total_mismatch(ctx: DefectContext, name: str) -> list[Seeded]:
 
 
 def report_copied_passage(ctx: DefectContext, name: str) -> list[Seeded]:
-    source = ctx.rng.choice(ctx.earlier)
+    # The source's own practice passage, under the name its report bears: not a park renamed at
+    # acceptance, nor one whose report holds a copied passage instead of its own.
+    source = copy_source(ctx, frozenset({"park_renamed", "report_copied_passage"}))
     own = ctx.drafts.report.identity.name
     ctx.drafts.report.copied_passage = practice_passage(source).replace(source.identity.name, own)
     return [_seed(ACCEPTANCE, "integrity.near_duplicate", "acceptance_report", source.identity.name, name)]
