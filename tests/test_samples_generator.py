@@ -249,3 +249,14 @@ def test_pdfs_contain_the_chinese_text_the_truth_describes(small_corpus):
             assert all(p >= 0 for p in positions), (pdf.name, document["sections"], positions)
             for indicator in document["indicators"]:
                 assert indicator["name"][:6] in compact, (pdf.name, indicator["name"])
+
+
+def test_a_practice_passage_states_the_parks_own_figures():
+    """What a copy betrays is the source's facts: each park's passage states two or more evidence figures
+    (integrity.near_duplicate compares nothing else than passages stating some)."""
+    from corpus.samples.draw import practice_passage
+    from corpus.text import figures
+
+    passages = [practice_passage(draw_park(random.Random(f"1:{i}"), i)) for i in range(40)]
+    assert all(len(figures(p)) >= 2 for p in passages)
+    assert len({tuple(figures(p)) for p in passages}) == 40
