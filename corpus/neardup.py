@@ -73,7 +73,7 @@ class NumberSettings(_Strict):
     """Copied data tables: runs of numbers (corpus/numbers.py)."""
 
     window: int
-    min_informative: int
+    min_significant: int
     min_windows: int
     boilerplate_parks: int
 
@@ -242,14 +242,16 @@ def _confirm(item: _Prepared, candidates: list[_Candidate]) -> list[CorpusMatch]
         ratio = fuzz.ratio(squeeze(text), squeeze(mask_park(candidate.text, candidate.park)))
         if ratio >= config.match.min_ratio and ratio > similar.get(candidate.park_id, (0.0, None))[0]:
             similar[candidate.park_id] = (ratio, candidate)
-    if len(similar) >= config.match.boilerplate_parks:
-        return []
+    # A template other parks refilled with their own figures is neither copied nor boilerplate for
+    # them: only passages stating the same figures count, as copies or, in enough parks, as boilerplate.
     stated = numbers(text)
     best = {
         park: (ratio, c)
         for park, (ratio, c) in similar.items()
         if not config.match.same_figures or numbers(mask_park(c.text, c.park)) == stated
     }
+    if len(best) >= config.match.boilerplate_parks:
+        return []
     return [
         CorpusMatch(
             document=probe.document,

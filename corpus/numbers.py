@@ -1,9 +1,10 @@
 """Copied data tables: runs of several numbers, in reading order through a table's cells, that another
 park's document (or the same park's document of another year) states identically. Each window of
 `window` consecutive numbers is hashed and stored as a `number_runs` row; a new package's windows
-are looked up with one indexed IN() query. Windows of trivial numbers (years, small counts, 100)
-carry no evidence and are skipped; runs that several other parks share (the 《标准》 thresholds every
-table quotes) are boilerplate. Parameters: `data/neardup.toml` [numbers].
+are looked up with one indexed IN() query. Only evidence figures make a run (`corpus.text.evidence`):
+years, small counts, round numbers and the 《标准》's thresholds, which every park's tables quote,
+are left out, and a figure stated again (a target reached exactly, a count restated as a rate)
+counts once. Runs that several other parks share are boilerplate. Parameters: `data/neardup.toml` [numbers].
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from checks.model import CorpusMatch, Submission
-from corpus.text import numbers, trivial
+from corpus.text import evidence, numbers
 from extractors.model import Document, Table
 
 _CHUNK = 5000
@@ -33,32 +34,34 @@ class NumberWindow:
 
 
 def table_windows(document: Document) -> list[NumberWindow]:
-    """Every informative window of consecutive numbers in the document's tables."""
+    """Every window of consecutive evidence figures in the document's tables."""
     from corpus.neardup import settings
 
-    config = settings().numbers
+    size = settings().numbers.window
     found: list[NumberWindow] = []
     if document.raw is None:
         return found
     for block in document.raw.blocks:
         if isinstance(block, Table):
-            found.extend(_windows(block, config.window, config.min_informative))
+            found.extend(_windows(block, size))
     return found
 
 
-def _windows(table: Table, size: int, informative: int) -> Iterator[NumberWindow]:
+def _windows(table: Table, size: int) -> Iterator[NumberWindow]:
+    """Windows of `size` consecutive evidence figures (corpus.text.evidence: no years, small counts,
+    round numbers or the 《标准》's thresholds; a repeated figure once) through the table's cells.
+    """
     cells = [
         (value, row_index, row)
         for row_index, row in enumerate(table.rows())
         for cell in row
         for value in numbers(cell.text)
     ]
-    for start in range(len(cells) - size + 1):
-        run = [value for value, _, _ in cells[start : start + size]]
-        if sum(not trivial(v) for v in run) < informative or len(set(run)) < informative:
-            continue
+    located = [cells[i] for i in evidence([value for value, _, _ in cells])]
+    for start in range(len(located) - size + 1):
+        run = [value for value, _, _ in located[start : start + size]]
         digest = hashlib.blake2b("|".join(_canonical(v) for v in run).encode(), digest_size=8).digest()
-        _, row_index, row = cells[start]
+        _, row_index, row = located[start]
         quote = "；".join(" ".join(c.text.split()) for c in row)
         yield NumberWindow(int.from_bytes(digest, "big", signed=True), table.page_of_row(row_index), quote)
 

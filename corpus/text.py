@@ -6,7 +6,7 @@ a parsed document. Nothing here touches the database.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,9 +86,49 @@ def trivial(value: str) -> bool:
     return (number.is_integer() and (number <= 31 or 1990 <= number <= 2100)) or number == 100
 
 
+def significant(value: str) -> str:
+    """The significant digits of a number as written (93.9 and 939 → 939, 0.0520 → 52, 1200 → 12):
+    the same fact restated as a count and a rate, or with another precision, has the same digits.
+    """
+    return value.replace(".", "").strip("0")
+
+
+@lru_cache(maxsize=1)
+def _thresholds() -> frozenset[float]:
+    """Every threshold of the 《标准》's indicator catalogue: figures every park's tables quote."""
+    from extractors.facts.catalogue import load_standard
+
+    found = set()
+    for indicator in load_standard().indicators:
+        if indicator.threshold is not None:
+            found.add(indicator.threshold)
+        found.update(rule.threshold for rule in indicator.rules)
+    return frozenset(found)
+
+
+def evidence(values: Sequence[str]) -> list[int]:
+    """Where the evidence figures stand among numbers in reading order: what betrays whose facts a
+    text states. Not a year, a small count, a round number (100, 1000, 50) or a threshold of the
+    《标准》, with at least `min_significant` significant digits ([numbers] of data/neardup.toml); a
+    figure that comes again (the same fact, as written or restated: 939 户 and 93.9%) counts once,
+    where it first stands.
+    """
+    from corpus.neardup import settings
+
+    least, seen, found = settings().numbers.min_significant, set(), []
+    for index, value in enumerate(values):
+        digits = significant(value)
+        if len(digits) < least or trivial(value) or float(value) in _thresholds() or digits in seen:
+            continue
+        seen.add(digits)
+        found.append(index)
+    return found
+
+
 def figures(text: str) -> list[str]:
-    """The informative numbers of a text (what a copy of another park's facts carries over)."""
-    return [n for n in numbers(text) if not trivial(n)]
+    """The evidence figures of a text (what a copy of another park's facts carries over)."""
+    stated = numbers(text)
+    return [stated[i] for i in evidence(stated)]
 
 
 def squeeze(text: str) -> str:

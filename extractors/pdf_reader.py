@@ -35,7 +35,8 @@ def read_pdf(data: bytes, file: str, sha256: str, limits: ReadLimits) -> RawDocu
     without_text = [p.number for p in pages.contents if not p.lines and not p.tables and p.has_images]
     warnings = list(pages.warnings)
     lines = _drop_running_lines(lines, heights, pages.n_pages)
-    blocks = _merge_in_reading_order(_paragraphs(lines), stitch_tables(tables, _text_between(lines)))
+    table_spans = [(t.page, t.bbox[1], t.bbox[3]) for t in tables]
+    blocks = _merge_in_reading_order(_paragraphs(lines, table_spans), stitch_tables(tables, _text_between(lines)))
     if _unmapped_share(blocks) > 0.3:
         warnings.append("PDF 字体缺少 Unicode 映射，大部分文字无法识别（需 OCR）")
     if without_text:
@@ -78,12 +79,17 @@ def _drop_running_lines(lines: list[PdfLine], heights: dict[int, float], n_pages
     ]
 
 
-def _paragraphs(lines: list[PdfLine]) -> list[tuple[float, int, TextBlock]]:
+def _paragraphs(
+    lines: list[PdfLine], table_spans: list[tuple[int, float, float]] = ()
+) -> list[tuple[float, int, TextBlock]]:
     """Join wrapped lines back into paragraphs, keyed by (top, page) for merging with tables.
 
     A line continues the previous one when it is on the same page, in the same font, directly
     below it, not indented (Chinese paragraphs open with a two-character indent) and not numbered,
-    and the previous line ran to the right edge.
+    and the previous line ran to the right edge. A paragraph a page break cuts continues on the
+    next page: the previous page's last body line ran to the right edge, no table stands below it
+    or above the next page's first body line (`table_spans`: page, top, bottom), and that line
+    opens without indent or number.
     """
     right_edge: dict[int, float] = {}
     left_edge: dict[int, float] = {}
@@ -102,7 +108,10 @@ def _paragraphs(lines: list[PdfLine]) -> list[tuple[float, int, TextBlock]]:
             current.clear()
 
     for line in lines:
-        if current and _continues(current[-1], line, right_edge, left_edge):
+        if current and (
+            _continues(current[-1], line, right_edge, left_edge)
+            or _continues_on_next_page(current[-1], line, right_edge, left_edge, table_spans)
+        ):
             current.append(line)
         else:
             flush()
@@ -117,10 +126,42 @@ def _continues(prev: PdfLine, line: PdfLine, right_edge: dict[int, float], left_
     gap = line.top - prev.bottom
     if gap < -1 or gap > prev.size * 1.5:  # CJK fonts give a line pitch of ~2.2 em in LibreOffice
         return False
+    return _wraps(prev, line, right_edge, left_edge)
+
+
+def _continues_on_next_page(
+    prev: PdfLine,
+    line: PdfLine,
+    right_edge: dict[int, float],
+    left_edge: dict[int, float],
+    table_spans: list[tuple[int, float, float]],
+) -> bool:
+    """`line`, the first body line of a page, carries on the paragraph of `prev`, the last of the page before."""
+    if line.page != prev.page + 1 or abs(prev.size - line.size) > 0.6 or prev.bold != line.bold:
+        return False
+    if any(
+        (page == prev.page and top >= prev.bottom) or (page == line.page and bottom <= line.top)
+        for page, top, bottom in table_spans
+    ):
+        return False
+    return _wraps(prev, line, right_edge, left_edge, edge_page=prev.page)
+
+
+def _wraps(
+    prev: PdfLine,
+    line: PdfLine,
+    right_edge: dict[int, float],
+    left_edge: dict[int, float],
+    edge_page: int | None = None,
+) -> bool:
+    """Whether `prev` wrapped onto `line`: it ran to the right edge (of `edge_page`, its own page by
+    default), and `line` is neither indented nor numbered.
+    """
+    right = right_edge[line.page if edge_page is None else edge_page]
     # A wrapped line ends near the right edge; an unbreakable run such as “32.5平方” can leave a
     # gap of up to ~3 characters. A line ending a sentence must be really full to continue.
     slack = 1.2 if prev.text[-1] in _SENTENCE_END else 3.5
-    if prev.x1 < right_edge[line.page] - prev.size * slack:
+    if prev.x1 < right - prev.size * slack:
         return False
     if _TOC_LEADER.search(prev.text):
         return False

@@ -40,11 +40,18 @@ PRACTICE = (
 )
 
 
+SURROUNDINGS = (
+    "{park}所在区域环境空气质量优良天数比例为85%，地表水国控断面水质优良比例达到90%，"
+    "园区建成区绿化覆盖率达到40%，重点企业清洁生产审核实施率为100%，环境质量总体良好并持续改善，"
+    "区域生态环境保护工作得到上级部门充分肯定，群众满意度逐年提升。"
+)
+
+
 def _paragraphs(index: int) -> list[str]:
     park = PARKS[index]
-    practice = PRACTICE.format(park=park, chain=INDUSTRIES[index], tce=1000 + 37 * index)
+    practice = PRACTICE.format(park=park, chain=INDUSTRIES[index], tce=1263 + 37 * index)
     if index == 3:  # the copier: park 0's paragraph with its own name
-        practice = PRACTICE.format(park=PARKS[0], chain=INDUSTRIES[0], tce=1000).replace(PARKS[0], park)
+        practice = PRACTICE.format(park=PARKS[0], chain=INDUSTRIES[0], tce=1263).replace(PARKS[0], park)
     return [
         f"{park}生态工业园区创建验收报告",
         "五、创建特点和经验总结",
@@ -54,24 +61,28 @@ def _paragraphs(index: int) -> list[str]:
     ]
 
 
-def _document(index: int):
-    blocks = tuple(TextBlock(text, page=1 + i // 3) for i, text in enumerate(_paragraphs(index)))
-    data = "\n".join(_paragraphs(index)).encode()
+def _document(index: int, extra: list[str] | None = None, paragraphs: list[str] | None = None):
+    paragraphs = paragraphs or [*_paragraphs(index), *(extra or [])]
+    blocks = tuple(TextBlock(text, page=1 + i // 3) for i, text in enumerate(paragraphs))
+    data = "\n".join(paragraphs).encode()
     raw = RawDocument("验收报告.pdf", hashlib.sha256(data).hexdigest(), "pdf", 2, blocks)
     return analyse(raw), data
 
 
-def _store_parks(corpus, count: int) -> None:
+def _store_parks(corpus, count: int, others: dict[str, list[str]] | None = None) -> None:
+    """The first `count` parks' reports, then `others` (park name -> paragraphs)."""
     with corpus.session() as session:
-        for index in range(count):
-            park = get_park(session, PARKS[index], None)
-            submission = t.Submission(
-                park_id=park.id, package_key=f"{index:064d}", stage="acceptance", status="complete"
-            )
+        written = [
+            (PARKS[i], _document(i, [SURROUNDINGS.format(park=PARKS[0])] if i == 0 else [])) for i in range(count)
+        ]
+        # (park 0 also writes the surroundings paragraph of the consultancy's template)
+        written += [(name, _document(0, paragraphs=paragraphs)) for name, paragraphs in (others or {}).items()]
+        for key, (name, (document, data)) in enumerate(written):
+            park = get_park(session, name, None)
+            submission = t.Submission(park_id=park.id, package_key=f"{key:064d}", stage="acceptance", status="complete")
             session.add(submission)
             session.flush()
-            document, data = _document(index)
-            store_document(session, corpus.data_dir, submission.id, PARKS[index], document, data)
+            store_document(session, corpus.data_dir, submission.id, name, document, data)
         session.commit()
 
 
@@ -138,3 +149,22 @@ def test_the_corpus_can_be_limited_to_given_parks(corpus):
         ids = dict(session.exec(select(t.Park.name, t.Park.id)).all())
         assert find_copies(session, _probes(3), PARKS[3], parks=[ids[PARKS[1]], ids[PARKS[2]]]) == []
         assert [m.other_park for m in find_copies(session, _probes(3), PARKS[3], parks=[ids[PARKS[0]]])] == [PARKS[0]]
+
+
+def test_a_template_stating_only_round_shares_is_not_a_copy(corpus):
+    """Two parks fill the consultancy's paragraph with the same round percentages: no evidence
+    figure (another park's own facts) is repeated, so the paragraph is not compared at all."""
+    _store_parks(corpus, 1)
+    with corpus.session() as session:
+        with_template = [*_probes(3)[:2], Probe("验收报告.pdf", 2, SURROUNDINGS.format(park=PARKS[3]))]
+        assert find_copies(session, with_template, PARKS[3]) == []
+
+
+def test_a_copy_stays_one_when_another_park_filled_the_same_template_with_its_own_figures(corpus):
+    """东湖 wrote the practice paragraph from the same template and the same chain as park 0, with
+    its own 1495 吨: park 3's copy of park 0 (1263 吨) is still a copy, and 东湖's is not."""
+    own = PRACTICE.format(park="东湖工业园区", chain=INDUSTRIES[0], tce=1495)
+    _store_parks(corpus, 3, {"东湖工业园区": [own]})
+    with corpus.session() as session:
+        matches = find_copies(session, _probes(3), PARKS[3])
+    assert [m.other_park for m in matches] == [PARKS[0]]

@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from corpus.samples.defects import CATALOGUE
+from corpus.samples.defects import CATALOGUE, NEEDS_EARLIER
 from corpus.samples.draw import draw_park
 from corpus.samples.generate import write_park
 from service.review import review_paths
 from service.review_json import to_contract
 
 SEED = 31
-# integrity.near_duplicate needs the corpus (--against); it is scored by the benchmark, not here.
-NEEDS_CORPUS = {"report_copied_passage"}
+# Copies of an earlier park (integrity.near_duplicate, integrity.copied_numbers) need the corpus
+# (--against); they are scored by the benchmark, not here.
+NEEDS_CORPUS = NEEDS_EARLIER
 
 
 def _review(folder: Path, files: list[str]) -> Counter:

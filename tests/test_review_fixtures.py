@@ -13,6 +13,8 @@ import pytest
 
 from corpus.samples.fixtures import TRUTH
 from extractors.model import Document, Table
+from extractors.pdf_pages import PdfLine
+from extractors.pdf_reader import _paragraphs
 from extractors.reader import read_document
 
 FORMATS = ("docx", "pdf")
@@ -204,3 +206,25 @@ def test_clean_pdfs_carry_no_warnings_even_with_a_blank_trailing_page(sample_pac
         document = _read(path)
         assert document.warnings == (), (path.name, document.warnings)
         assert document.raw.pages_without_text == ()
+
+
+def _line(text: str, page: int, x0: float, x1: float, top: float) -> PdfLine:
+    return PdfLine(text, page, x0, x1, top, top + 12, 12.0, False)
+
+
+def test_a_paragraph_a_page_break_cuts_is_read_whole():
+    """The last line of page 13 runs to the right edge and page 14 opens without indent: one
+    paragraph, as the DOCX has it. A new, indented paragraph or one after a table stays apart."""
+    lines = [
+        _line("    因规划调整，2021年1月1日，园区管理机构研究决定将原《实施方案》", 13, 114, 481, 700),
+        _line("中的“北安分布式光伏示范项目”调整为园区集中式资源化利用设施扩容工程。", 13, 90, 481, 726),
+        _line("北安经济开发区管理委员会已于2021年10月27日将调整情况以书面形式向省", 14, 90, 481, 80),
+        _line("级生态环境部门报告。", 14, 90, 210, 106),
+        _line("    从支撑关系看，污水处理、中水回用等项目直接支撑单位工业增加值新鲜水耗和工", 14, 114, 481, 132),
+        _line("业用水重复利用率等指标达标。", 14, 90, 260, 158),
+    ]
+    texts = [block.text for _, _, block in _paragraphs(lines)]
+    assert len(texts) == 2 and texts[0].endswith("向省级生态环境部门报告。")
+    assert [block.page for _, _, block in _paragraphs(lines)] == [13, 14]
+    with_table = [block.text for _, _, block in _paragraphs(lines, [(14, 40, 70)])]
+    assert len(with_table) == 3  # a table opens page 14: its first body line starts anew

@@ -11,7 +11,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from corpus.samples.defects import CATALOGUE, DefectContext, apply, choose
+from corpus.samples.defects import CATALOGUE, NEEDS_EARLIER, DefectContext, apply, choose
 from corpus.samples.drafts import count_zi, draft, follow_report
 from corpus.samples.draw import draw_park
 from corpus.samples.generate import choose_defects, generate
@@ -27,7 +27,7 @@ def _ctx(name: str, index: int = 3):
     drafts, earlier = _drafts(index)
     seeded = apply([name], DefectContext(drafts, random.Random(name), earlier))
     follow_report(drafts)  # as generate.write_park does: the form's texts are written last
-    return drafts, seeded
+    return drafts, seeded, earlier
 
 
 def test_a_clean_draft_is_consistent():
@@ -51,7 +51,7 @@ def test_a_clean_draft_is_consistent():
 
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
 def test_every_defect_changes_what_its_truth_claims(name):
-    drafts, seeded = _ctx(name)
+    drafts, seeded, earlier = _ctx(name)
     plan, report = drafts.plan, drafts.report
     for item in seeded:
         rule, subject = item.finding.rule, item.finding.subject
@@ -142,6 +142,9 @@ def test_every_defect_changes_what_its_truth_claims(name):
             assert report.economy_years < 3
         elif rule == "arithmetic.growth_mismatch":
             assert abs(report.growth_error) >= 1.5
+        elif rule == "integrity.copied_numbers":
+            source = next(p for p in earlier if p.identity.name == subject)
+            assert report.copied_economy is source.economy and subject != report.identity.name
         elif rule == "arithmetic.rate_mismatch":
             assert subject in report.miscomputed and subject in {i.name for i in report.indicators}
         else:
@@ -149,12 +152,12 @@ def test_every_defect_changes_what_its_truth_claims(name):
 
 
 def test_distractors_change_documents_but_seed_no_finding():
-    drafts, seeded = _ctx("project_adjusted_disclosed")
+    drafts, seeded, _ = _ctx("project_adjusted_disclosed")
     assert seeded == [] and drafts.report.adjusted_projects
     assert all((a.reported - a.made).days < 6 * 30 for a in drafts.report.adjusted_projects)
-    drafts, seeded = _ctx("indicator_added_explained")
+    drafts, seeded, _ = _ctx("indicator_added_explained")
     assert seeded == [] and drafts.report.explained_additions
-    drafts, seeded = _ctx("eia_old_with_followup")
+    drafts, seeded, _ = _ctx("eia_old_with_followup")
     assert seeded == [] and drafts.park.eia_followup
 
 
@@ -186,6 +189,29 @@ def test_two_project_defects_of_one_park_alter_different_projects(first):
         for item in seeded:
             if item.finding.rule in ("consistency.project_status_conflict", "consistency.project_changed"):
                 assert item.finding.subject in kept
+
+
+def test_defects_copying_an_earlier_park_are_never_drawn_for_the_first():
+    for seed in range(20):
+        assert not NEEDS_EARLIER & set(choose(random.Random(seed), "acceptance", 40, has_earlier=False))
+
+
+@pytest.mark.parametrize(
+    ("name", "unfit"),
+    [
+        # no three-year 经济状况 table under the park's own name: section left out, renamed, two years
+        ("report_copied_numbers", ["report_missing_section", "park_renamed", "economic_years_short"]),
+        # the practice passage under another name, or replaced by a copied one
+        ("report_copied_passage", ["park_renamed", "report_copied_passage", "park_renamed"]),
+    ],
+)
+def test_a_copy_comes_from_an_earlier_park_whose_documents_hold_it(name, unfit):
+    """Parks 0-2 do not hold what is copied as the truth names it: the copier takes park 3's."""
+    drafts, earlier = _drafts(4)
+    defects = {index: [defect] for index, defect in enumerate(unfit)}
+    for seed in range(10):
+        (item,) = apply([name], DefectContext(drafts, random.Random(seed), earlier, defects))
+        assert item.finding.subject == earlier[3].identity.name
 
 
 def test_a_forty_park_corpus_seeds_every_defect_kind():
@@ -243,3 +269,14 @@ def test_pdfs_contain_the_chinese_text_the_truth_describes(small_corpus):
             assert all(p >= 0 for p in positions), (pdf.name, document["sections"], positions)
             for indicator in document["indicators"]:
                 assert indicator["name"][:6] in compact, (pdf.name, indicator["name"])
+
+
+def test_a_practice_passage_states_the_parks_own_figures():
+    """What a copy betrays is the source's facts: each park's passage states two or more evidence figures
+    (integrity.near_duplicate compares nothing else than passages stating some)."""
+    from corpus.samples.draw import practice_passage
+    from corpus.text import figures
+
+    passages = [practice_passage(draw_park(random.Random(f"1:{i}"), i)) for i in range(40)]
+    assert all(len(figures(p)) >= 2 for p in passages)
+    assert len({tuple(figures(p)) for p in passages}) == 40

@@ -17,7 +17,16 @@ from corpus.samples.drafts import facts_of, over_limit_text, shifted
 from corpus.samples.draw import park_name, practice_passage
 from corpus.samples.plan_prose import MAP_BOUNDARY, MAP_CHAIN, PLAN_PROJECT_CAPTION, PROJECT_TABLE, TASK_TABLE
 from corpus.samples.report_prose import REPORT_PROJECT_CAPTION
-from corpus.samples.seeding import ACCEPTANCE, APPLICATION, BOTH, GROUPS, DefectContext, DefectFn, Seeded
+from corpus.samples.seeding import (
+    ACCEPTANCE,
+    APPLICATION,
+    BOTH,
+    GROUPS,
+    DefectContext,
+    DefectFn,
+    Seeded,
+    copy_source,
+)
 from corpus.samples.seeding import seed as _seed
 
 
@@ -206,7 +215,9 @@ def report_total_mismatch(ctx: DefectContext, name: str) -> list[Seeded]:
 
 
 def report_copied_passage(ctx: DefectContext, name: str) -> list[Seeded]:
-    source = ctx.rng.choice(ctx.earlier)
+    # The source's own practice passage, under the name its report bears: not a park renamed at
+    # acceptance, nor one whose report holds a copied passage instead of its own.
+    source = copy_source(ctx, frozenset({"park_renamed", "report_copied_passage"}))
     own = ctx.drafts.report.identity.name
     ctx.drafts.report.copied_passage = practice_passage(source).replace(source.identity.name, own)
     return [_seed(ACCEPTANCE, "integrity.near_duplicate", "acceptance_report", source.identity.name, name)]
@@ -310,6 +321,10 @@ CATALOGUE: dict[str, tuple[DefectFn, str, frozenset[str]]] = {
 }
 
 
+# Defects that copy from a park written before this one: never drawn for the first park.
+NEEDS_EARLIER = frozenset({"report_copied_passage", "report_copied_numbers"})
+
+
 def choose(
     rng: random.Random, package: str, count: int, has_earlier: bool, drawn: Mapping[str, int] | None = None
 ) -> list[str]:
@@ -318,11 +333,7 @@ def choose(
     parks seeds every defect kind before it repeats one and every rule has cases to score.
     """
     drawn = drawn or {}
-    pool = [
-        n
-        for n, (_, where, _) in CATALOGUE.items()
-        if where == package and (has_earlier or n != "report_copied_passage")
-    ]
+    pool = [n for n, (_, where, _) in CATALOGUE.items() if where == package and (has_earlier or n not in NEEDS_EARLIER)]
     chosen: list[str] = []
     for name in sorted(rng.sample(pool, len(pool)), key=lambda n: drawn.get(n, 0)):
         if len(chosen) == count:

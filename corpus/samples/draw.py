@@ -299,11 +299,15 @@ def draw_park(rng: random.Random, index: int) -> Park:
 
 
 def practice_passage(park: Park) -> str:
-    """A passage only this park would write (its own practice), used to plant copies across parks."""
+    """A passage only this park would write (its own practice), used to plant copies across parks.
+    It states the park's own figures, as a real account of practice does: the consultancy's wording
+    is shared by every park, so what a copy betrays is the chain and these figures.
+    """
     a, b, c = park.industries
     return (
         f"{park.identity.name}探索形成了“{a}—{b}—{c}”产业共生模式，依托园区公共管廊实现蒸汽、中水和副产物的梯级利用，"
+        f"年互供蒸汽{18.6 + park.index * 2.3:.1f}万吨、回用中水{241 + park.index * 13}万立方米，"
         f"由园区管理机构牵头组建产业共生联盟，按月召开供需对接会，建立副产物交换台账和收益分成机制，"
-        f"企业之间年交换固体废物和余热资源折合标准煤约{1000 + park.index * 37}吨，"
+        f"企业之间年交换固体废物和余热资源折合标准煤约{3017 + park.index * 37}吨，"
         "形成了可复制推广的园区循环化改造经验。"
     )

@@ -86,11 +86,20 @@ def choose_defects(seed: int, parks: int) -> list[list[str]]:
     return chosen
 
 
-def write_park(out: Path, seed: int, park: Park, earlier: list[Park], defects: list[str]) -> WrittenPark:
-    """Seed one park's named defects, render its documents as DOCX, write truth.json."""
+def write_park(
+    out: Path,
+    seed: int,
+    park: Park,
+    earlier: list[Park],
+    defects: list[str],
+    earlier_defects: dict[int, list[str]] | None = None,
+) -> WrittenPark:
+    """Seed one park's named defects, render its documents as DOCX, write truth.json.
+    `earlier_defects`: the defects of the earlier parks, by index (what a copier may copy from them).
+    """
     rng = random.Random(f"{seed}:{park.index}:defects")
     drafts = draft(park)
-    seeded = apply(defects, DefectContext(drafts, rng, earlier))
+    seeded = apply(defects, DefectContext(drafts, rng, earlier, earlier_defects or {}))
     follow_report(drafts)
     folder = out / f"park-{park.index + 1:02d}"
     documents = _render(folder, drafts)
@@ -104,7 +113,10 @@ def generate(out: Path, parks: int, seed: int, *, pdf: bool = True, jobs: int = 
     out.mkdir(parents=True, exist_ok=True)
     drawn = [draw_park(random.Random(f"{seed}:{i}"), i) for i in range(parks)]
     defects = choose_defects(seed, parks)
-    written = [write_park(out, seed, park, drawn[: park.index], defects[park.index]) for park in drawn]
+    written = [
+        write_park(out, seed, park, drawn[: park.index], defects[park.index], dict(enumerate(defects[: park.index])))
+        for park in drawn
+    ]
     if pdf:
         folders = [w.folder / part for w in written for part in ("application", "acceptance")]
         with ThreadPoolExecutor(max_workers=jobs) as pool:

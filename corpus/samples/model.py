@@ -171,6 +171,7 @@ class ReportContent:
     miscomputed: set[str] = field(default_factory=set)  # rates whose raw numerator the data support misstates
     economy_years: int = 3  # how many years the 经济状况 gives (附件3 一 2 asks for 近三年)
     growth_error: float = 0.0  # percentage points added to the stated average growth of 工业增加值
+    copied_economy: EconomyState | None = None  # another park's economy whose 经济状况 table is copied
 
 
 @dataclass

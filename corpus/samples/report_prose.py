@@ -68,7 +68,8 @@ class ReportProse(Prose):
         ]
 
     def report_1_2(self) -> list[Block]:
-        state, n = self.park.economy, self.content.economy_years
+        copied, n = self.content.copied_economy, self.content.economy_years
+        state = copied or self.park.economy
         years = list(range(self.end - n + 1, self.end + 1))
         gdp, output = state.series(n), state.series(n, state.output_share)
         added = state.series(n, state.added_share)
@@ -82,15 +83,27 @@ class ReportProse(Prose):
             ("工业增加值（亿元）", added),
         ):
             rows.append([label, *(f"{v:.1f}" for v in values)])
+        growth = f"{span}，园区工业增加值年均增长{fmt(round(average, 1))}%，经济发展速度在全省同类园区中位居前列。"
+        if copied:  # the table pasted in: the prose around it states none of its figures
+            opening, added_text = (
+                f"近三年园区经济保持平稳较快增长，主要经济指标见{ECONOMY_CAPTION.split()[0]}。",
+                growth,
+            )
+        else:
+            opening = (
+                f"近三年园区经济保持平稳较快增长。{span}，园区地区生产总值分别为"
+                + "、".join(f"{v:.1f}亿元" for v in gdp)
+                + f"，工业总产值分别为{'、'.join(f'{v:.1f}亿元' for v in output)}，"
+                f"主要经济指标见{ECONOMY_CAPTION.split()[0]}。"
+            )
+            added_text = (
+                f"{years[-1]}年，园区实现工业增加值{added[-1]:.1f}亿元，同比增长{fmt(yearly)}%，"
+                f"高于{self.city}平均水平；" + growth
+            )
         return [
-            f"近三年园区经济保持平稳较快增长。{span}，园区地区生产总值分别为"
-            + "、".join(f"{v:.1f}亿元" for v in gdp)
-            + f"，工业总产值分别为{'、'.join(f'{v:.1f}亿元' for v in output)}，"
-            f"主要经济指标见{ECONOMY_CAPTION.split()[0]}。",
+            opening,
             Table(rows, ECONOMY_CAPTION, [4.2] + [2.6] * n),
-            f"{years[-1]}年，园区实现工业增加值{added[-1]:.1f}亿元，同比增长{fmt(yearly)}%，"
-            f"高于{self.city}平均水平；{span}，园区工业增加值年均增长{fmt(round(average, 1))}%，"
-            "经济发展速度在全省同类园区中位居前列。",
+            added_text,
             self.pick(
                 "园区产业结构持续优化，主导产业产值占园区工业总产值的比重稳步提高，新兴产业成为经济增长的重要动力。",
                 "园区坚持质量第一、效益优先，亩均税收和亩均产出水平逐年提升，经济发展的质量和效益明显改善。",

@@ -46,11 +46,14 @@ class Seeded:
 
 @dataclass
 class DefectContext:
-    """What a defect may use: the drafts, a random source, and the parks written before this one."""
+    """What a defect may use: the drafts, a random source, the parks written before this one and
+    the defects seeded in them (by park index).
+    """
 
     drafts: Drafts
     rng: random.Random
     earlier: list[Park]
+    earlier_defects: dict[int, list[str]] = field(default_factory=dict)
     altered_projects: set[str] = field(default_factory=set)
 
     def spare_project(self) -> Project:
@@ -65,6 +68,14 @@ class DefectContext:
 
 
 DefectFn = Callable[[DefectContext, str], list[Seeded]]
+
+
+def copy_source(ctx: DefectContext, unfit: frozenset[str]) -> Park:
+    """An earlier park to copy from, none of whose defects is `unfit` (one that would leave the copied
+    text out of its documents or under another name); any earlier park when none qualifies.
+    """
+    fit = [p for p in ctx.earlier if not unfit & set(ctx.earlier_defects.get(p.index, ()))]
+    return ctx.rng.choice(fit or ctx.earlier)
 
 
 def seed(packages, rule: str, kind: str | None, subject: str, defect: str) -> Seeded:
