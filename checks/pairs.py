@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checks.matching import differs, find_indicator
-from checks.model import Evidence, Submission
-from extractors.facts.model import IndicatorFact, Quote
+from checks.model import Check, Evidence, Finding, Submission
+from extractors.facts.model import Quote
 from extractors.model import Document, DocumentKind
 
 
@@ -33,14 +33,21 @@ def evidence(document: Document, quote: Quote | None) -> Evidence:
     return Evidence(document.file, quote.page if quote else None, quote.text if quote else "")
 
 
-def changed_indicators(
-    submission: Submission, attribute: str
-) -> Iterator[tuple[PlanAndReport, IndicatorFact, IndicatorFact]]:
-    """(pair, planned, reported) for each indicator whose `attribute` (target, baseline) the two state differently."""
+def changed_indicator_findings(check: Check, submission: Submission, attribute: str, message: str) -> Iterator[Finding]:
+    """One finding of `check` per indicator whose `attribute` (target, baseline) the 实施方案 and the
+    验收报告 state differently, compared in canonical units; `message` takes name, planned, reported, basis.
+    """
     pair = plan_and_report(submission)
     if pair is None:
         return
     for planned in pair.plan.facts.indicators:
         reported = find_indicator(planned, pair.report.facts.indicators)
-        if reported is not None and differs(getattr(planned, attribute), getattr(reported, attribute)):
-            yield pair, planned, reported
+        before, after = getattr(planned, attribute), getattr(reported, attribute, None)
+        if reported is None or not differs(before, after):
+            continue
+        unit = planned.unit or ""
+        text = message.format(
+            name=planned.name, planned=f"{before:g}{unit}", reported=f"{after:g}{unit}", basis=check.basis
+        )
+        quotes = evidence(pair.plan, planned.quote), evidence(pair.report, reported.quote)
+        yield check.finding(pair.report.file, planned.name, text, *quotes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.model import Check, CheckContext, Finding, Severity, Submission
-from checks.pairs import changed_indicators, evidence
+from checks.pairs import changed_indicator_findings
 
 BASIS = "管理办法 附件3 二"
 MESSAGE = "指标“{name}”的基准值在实施方案中为{planned}，在验收报告中为{reported}，前后不一致（{basis}）"
@@ -16,22 +16,7 @@ MESSAGE = "指标“{name}”的基准值在实施方案中为{planned}，在验
 
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     """Baselines compared in canonical units, where both documents state one."""
-    for pair, planned, reported in changed_indicators(submission, "baseline"):
-        unit = planned.unit or ""
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=pair.report.file,
-            subject=planned.name,
-            message=MESSAGE.format(
-                name=planned.name,
-                planned=f"{planned.baseline:g}{unit}",
-                reported=f"{reported.baseline:g}{unit}",
-                basis=BASIS,
-            ),
-            basis=BASIS,
-            evidence=(evidence(pair.plan, planned.quote), evidence(pair.report, reported.quote)),
-        )
+    yield from changed_indicator_findings(CHECK, submission, "baseline", MESSAGE)
 
 
 CHECK = Check(

@@ -7,34 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.model import Check, CheckContext, Finding, Severity, Submission
-from checks.pairs import changed_indicators, evidence
+from checks.pairs import changed_indicator_findings
 
 BASIS = "管理办法 第十八条（三）"
 MESSAGE = "指标“{name}”的目标值在实施方案中为{planned}，在验收报告中为{reported}，前后不一致（{basis}）"
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
-    """Targets compared in canonical units."""
-    for pair, planned, reported in changed_indicators(submission, "target"):
-        unit = planned.unit or ""
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=pair.report.file,
-            subject=planned.name,
-            message=MESSAGE.format(
-                name=planned.name,
-                planned=_number(planned.target) + unit,
-                reported=_number(reported.target) + unit,
-                basis=BASIS,
-            ),
-            basis=BASIS,
-            evidence=(evidence(pair.plan, planned.quote), evidence(pair.report, reported.quote)),
-        )
+    """Targets compared in canonical units, where both documents state one."""
+    yield from changed_indicator_findings(CHECK, submission, "target", MESSAGE)
 
 
 CHECK = Check(
