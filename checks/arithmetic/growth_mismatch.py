@@ -61,12 +61,10 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                 continue
             reported.add(growth.measure)
             yearly = growth.end - growth.start == 1
-            yield Finding(
-                rule=CHECK.id,
-                severity=CHECK.severity,
-                document=document.file,
-                subject=growth.measure,
-                message=MESSAGE.format(
+            yield CHECK.finding(
+                document.file,
+                growth.measure,
+                MESSAGE.format(
                     measure=growth.measure,
                     period=f"{growth.end}年" if yearly else f"{growth.start}—{growth.end}年",
                     kind="同比增长" if yearly else "年均增长率",
@@ -78,8 +76,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                     computed=rate,
                     basis=BASIS,
                 ),
-                basis=BASIS,
-                evidence=(evidence(document, growth.quote),),
+                evidence(document, growth.quote),
             )
 
 

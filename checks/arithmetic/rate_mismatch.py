@@ -45,12 +45,10 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
             if fact.name in reported or not wrong(fact):
                 continue
             reported.add(fact.name)
-            yield Finding(
-                rule=CHECK.id,
-                severity=CHECK.severity,
-                document=document.file,
-                subject=fact.name,
-                message=MESSAGE.format(
+            yield CHECK.finding(
+                document.file,
+                fact.name,
+                MESSAGE.format(
                     name=fact.name,
                     year=f"{fact.year}年" if fact.year else "",
                     numerator=_plain(fact.numerator),
@@ -61,8 +59,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                     unit=fact.unit,
                     basis=BASIS,
                 ),
-                basis=BASIS,
-                evidence=(evidence(document, fact.quote),),
+                evidence(document, fact.quote),
             )
 
 

@@ -80,12 +80,10 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                 caption = _caption(document, index)
                 subject = caption or mismatch.label
                 quote = "　".join(cell for cell in block.text_rows()[mismatch.row] if cell.strip())
-                yield Finding(
-                    rule=CHECK.id,
-                    severity=CHECK.severity,
-                    document=document.file,
-                    subject=subject,
-                    message=MESSAGE.format(
+                yield CHECK.finding(
+                    document.file,
+                    subject,
+                    MESSAGE.format(
                         caption=f"“{caption}”" if caption else "表格",
                         label=mismatch.label,
                         stated=mismatch.stated,
@@ -93,8 +91,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                         difference=round(mismatch.stated - mismatch.computed, 4),
                         basis=BASIS,
                     ),
-                    basis=BASIS,
-                    evidence=(Evidence(document.file, block.page_of_row(mismatch.row), quote),),
+                    Evidence(document.file, block.page_of_row(mismatch.row), quote),
                 )
 
 

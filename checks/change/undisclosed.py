@@ -120,14 +120,11 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         return
     report = submission.first(DocumentKind.ACCEPTANCE_REPORT)
     for change in (*_identity_changes(submission, plan), *_list_changes(submission)):
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=report.file if report else None,
-            subject=change.subject,
-            message=MESSAGE.format(what=WHAT[change.subject], before=change.before, after=change.after, basis=BASIS),
-            basis=BASIS,
-            evidence=change.evidence,
+        yield CHECK.finding(
+            report.file if report else None,
+            change.subject,
+            MESSAGE.format(what=WHAT[change.subject], before=change.before, after=change.after, basis=BASIS),
+            *change.evidence,
         )
 
 

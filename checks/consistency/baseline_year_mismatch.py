@@ -19,14 +19,12 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     start, baseline = submission.dates.evaluation_start, submission.dates.baseline_year
     if start is None or baseline is None or start.value == baseline.value:
         return
-    yield Finding(
-        rule=CHECK.id,
-        severity=CHECK.severity,
-        document=start.document,
-        subject="baseline_year",
-        message=MESSAGE.format(start=start.value, baseline=baseline.value, basis=BASIS),
-        basis=BASIS,
-        evidence=(start.evidence(), baseline.evidence()),
+    yield CHECK.finding(
+        start.document,
+        "baseline_year",
+        MESSAGE.format(start=start.value, baseline=baseline.value, basis=BASIS),
+        start.evidence(),
+        baseline.evidence(),
     )
 
 

@@ -42,14 +42,12 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         if before and after and before != after:
             changes.append(("实施期限", before, after))
         for what, before, after in changes:
-            yield Finding(
-                rule=CHECK.id,
-                severity=CHECK.severity,
-                document=pair.report.file,
-                subject=planned.name,
-                message=MESSAGE.format(name=planned.name, what=what, planned=before, reported=after, basis=BASIS),
-                basis=BASIS,
-                evidence=(evidence(pair.plan, planned.quote), evidence(pair.report, reported.quote)),
+            yield CHECK.finding(
+                pair.report.file,
+                planned.name,
+                MESSAGE.format(name=planned.name, what=what, planned=before, reported=after, basis=BASIS),
+                evidence(pair.plan, planned.quote),
+                evidence(pair.report, reported.quote),
             )
 
 

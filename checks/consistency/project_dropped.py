@@ -31,14 +31,11 @@ def dropped_projects(submission: Submission):
 def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
     """One finding per unexplained missing project."""
     for pair, project in dropped_projects(submission):
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=pair.report.file,
-            subject=project.name,
-            message=MESSAGE.format(name=project.name, basis=BASIS),
-            basis=BASIS,
-            evidence=(evidence(pair.plan, project.quote),),
+        yield CHECK.finding(
+            pair.report.file,
+            project.name,
+            MESSAGE.format(name=project.name, basis=BASIS),
+            evidence(pair.plan, project.quote),
         )
 
 

@@ -24,19 +24,14 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
             continue
         own = match.other_park == (submission.park or "")
         source = f"本园区 {match.other_year} 年" if own and match.other_year else match.other_park
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=match.document,
-            subject=match.other_park,
-            message=MESSAGE.format(
+        yield CHECK.finding(
+            match.document,
+            match.other_park,
+            MESSAGE.format(
                 document=match.document, run=match.run, source=source, other_document=match.other_document, basis=BASIS
             ),
-            basis=BASIS,
-            evidence=(
-                Evidence(match.document, match.page, match.quote),
-                Evidence(f"{match.other_park}/{match.other_document}", match.other_page, match.other_quote),
-            ),
+            Evidence(match.document, match.page, match.quote),
+            Evidence(f"{match.other_park}/{match.other_document}", match.other_page, match.other_quote),
         )
 
 

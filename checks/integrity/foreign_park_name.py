@@ -58,14 +58,11 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                 if place in own or place in not_places or name in reported:
                     continue
                 reported.add(name)
-                yield Finding(
-                    rule=CHECK.id,
-                    severity=CHECK.severity,
-                    document=document.file,
-                    subject=name,
-                    message=MESSAGE.format(document=document.file, name=name, basis=BASIS),
-                    basis=BASIS,
-                    evidence=(Evidence(document.file, sentence.page, sentence.text),),
+                yield CHECK.finding(
+                    document.file,
+                    name,
+                    MESSAGE.format(document=document.file, name=name, basis=BASIS),
+                    Evidence(document.file, sentence.page, sentence.text),
                 )
 
 

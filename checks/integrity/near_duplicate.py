@@ -32,12 +32,10 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         for match in matches:
             evidence.append(Evidence(match.document, match.page, match.quote))
             evidence.append(Evidence(f"{match.other_park}/{match.other_document}", match.other_page, match.other_quote))
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=document,
-            subject=other,
-            message=MESSAGE.format(
+        yield CHECK.finding(
+            document,
+            other,
+            MESSAGE.format(
                 document=document,
                 count=len(matches),
                 other=other,
@@ -45,8 +43,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                 similarity=max(m.similarity for m in matches),
                 basis=BASIS,
             ),
-            basis=BASIS,
-            evidence=tuple(evidence),
+            *tuple(evidence),
         )
 
 

@@ -117,12 +117,10 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                 continue
             requirement = stated(indicator) or catalogued(indicator)
             unit = indicator.unit or ""
-            yield Finding(
-                rule=CHECK.id,
-                severity=CHECK.severity,
-                document=document.file,
-                subject=indicator.name,
-                message=MESSAGE.format(
+            yield CHECK.finding(
+                document.file,
+                indicator.name,
+                MESSAGE.format(
                     name=indicator.name,
                     year=f"{indicator.year}年" if indicator.year else "现状",
                     value=f"{indicator.value:g}{unit}",
@@ -131,8 +129,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
                     claim="，报告却称“达标”" if indicator.claims_met else "",
                     basis=BASIS,
                 ),
-                basis=BASIS,
-                evidence=(evidence(document, indicator.quote),),
+                evidence(document, indicator.quote),
             )
 
 

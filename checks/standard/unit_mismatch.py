@@ -34,20 +34,17 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
             entry = standard.indicator(indicator.standard_id)
             if not entry.unit or indicator.unit in (entry.unit, *entry.also_units):
                 continue
-            yield Finding(
-                rule=CHECK.id,
-                severity=CHECK.severity,
-                document=document.file,
-                subject=indicator.name,
-                message=MESSAGE.format(
+            yield CHECK.finding(
+                document.file,
+                indicator.name,
+                MESSAGE.format(
                     name=indicator.name,
                     written=indicator.unit_as_written,
                     code=standard.code,
                     unit=entry.unit,
                     basis=BASIS,
                 ),
-                basis=BASIS,
-                evidence=(evidence(document, indicator.quote),),
+                evidence(document, indicator.quote),
             )
 
 

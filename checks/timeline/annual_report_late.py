@@ -32,16 +32,11 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         deadline = date(year + 1, 6, 30)
         if signed.day <= deadline:
             continue
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=document.file,
-            subject=str(year),
-            message=MESSAGE.format(
-                year=year, signed=signed.day.isoformat(), deadline=deadline.isoformat(), basis=BASIS
-            ),
-            basis=BASIS,
-            evidence=(evidence(document, signed.quote),),
+        yield CHECK.finding(
+            document.file,
+            str(year),
+            MESSAGE.format(year=year, signed=signed.day.isoformat(), deadline=deadline.isoformat(), basis=BASIS),
+            evidence(document, signed.quote),
         )
 
 

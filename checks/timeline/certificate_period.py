@@ -28,14 +28,11 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         start, end = min(years_in(statement.period)), max(years_in(statement.period))
         if start <= application.value.year - 3 and end >= application.value.year - 1:
             continue
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=document.file,
-            subject="compliance_certificate",
-            message=MESSAGE.format(period=statement.period, application=application.value.isoformat(), basis=BASIS),
-            basis=BASIS,
-            evidence=(evidence(document, statement.quote),),
+        yield CHECK.finding(
+            document.file,
+            "compliance_certificate",
+            MESSAGE.format(period=statement.period, application=application.value.isoformat(), basis=BASIS),
+            evidence(document, statement.quote),
         )
 
 

@@ -38,15 +38,7 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         subject, message = "too_long", LONG.format(limit=limit, extension=extension, **words)
     else:
         return
-    yield Finding(
-        rule=CHECK.id,
-        severity=CHECK.severity,
-        document=application.document,
-        subject=subject,
-        message=message,
-        basis=BASIS,
-        evidence=(approval.evidence(), application.evidence()),
-    )
+    yield CHECK.finding(application.document, subject, message, approval.evidence(), application.evidence())
 
 
 def _cn(day: date) -> str:

@@ -36,16 +36,11 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         missing = wanted - given
         if not missing:
             continue
-        yield Finding(
-            rule=CHECK.id,
-            severity=CHECK.severity,
-            document=report.file,
-            subject=SUBJECT,
-            message=MESSAGE.format(
-                given=_years(given & wanted), missing=_years(missing), wanted=_years(wanted), basis=BASIS
-            ),
-            basis=BASIS,
-            evidence=(evidence(report, facts[0].quote),),
+        yield CHECK.finding(
+            report.file,
+            SUBJECT,
+            MESSAGE.format(given=_years(given & wanted), missing=_years(missing), wanted=_years(wanted), basis=BASIS),
+            evidence(report, facts[0].quote),
         )
 
 

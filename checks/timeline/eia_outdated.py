@@ -23,16 +23,12 @@ def run(submission: Submission, context: CheckContext) -> Iterator[Finding]:
         return
     if dates.application_date.value <= add_years(eia.value, 5):
         return
-    yield Finding(
-        rule=CHECK.id,
-        severity=CHECK.severity,
-        document=eia.document,
-        subject="plan_eia",
-        message=MESSAGE.format(
-            review=eia.value.isoformat(), application=dates.application_date.value.isoformat(), basis=BASIS
-        ),
-        basis=BASIS,
-        evidence=(eia.evidence(), dates.application_date.evidence()),
+    yield CHECK.finding(
+        eia.document,
+        "plan_eia",
+        MESSAGE.format(review=eia.value.isoformat(), application=dates.application_date.value.isoformat(), basis=BASIS),
+        eia.evidence(),
+        dates.application_date.evidence(),
     )
 
 
